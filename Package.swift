@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "Transport", dependencies: ["CCurl"]),
         .target(name: "Gateway", dependencies: ["Mail", "Desk", "Store", "Transport"]),
         .executableTarget(name: "dapgate", dependencies: ["Gateway"]),
+        .executableTarget(name: "dapgate-bench", dependencies: ["Transport"], path: "Sources/dapgate-bench"),
 
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTests", dependencies: ["Desk"]),

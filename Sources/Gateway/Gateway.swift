@@ -1,1 +1,317 @@
-public enum GatewayPlaceholder {}
+import Desk
+import Foundation
+import Mail
+import Store
+import Transport
+
+/// What one poll did.
+public struct PollReport: Sendable, Equatable {
+    public var fetched = 0
+    public var cases = 0
+    public var followUps = 0
+    public var automatic = 0
+    public var duplicates = 0
+    public var quarantined = 0
+    public var resettled = 0
+    public var sent = 0
+    public var sendFailures = 0
+    public init() {}
+}
+
+/// The loop: fetch → parse → decide → persist (one transaction) → send from the outbox → settle on the server.
+///
+/// Exactly once: a mail is settled (moved to Processed or Quarantine) only after the transaction that
+/// recorded it committed; the ledger, keyed by (mailbox, UIDVALIDITY, UID) and a fingerprint of the
+/// mail, makes re-reading a mail after a crash change nothing. Outgoing mail is written to the outbox
+/// in the same transaction and sent afterwards, so a crash never loses a confirmation.
+public final class Gateway {
+    public let config: Config
+    public let store: DeskStore
+    public let desk: DeskIdentity
+    private var templates: Templates
+    private let log: Log
+    private let now: () -> Date
+    public var policy = ParsePolicy.default
+    /// Asked between mails: when it says stop, the mail at hand is finished and the poll returns.
+    public var shouldStop: () -> Bool = { false }
+
+    public init(config: Config, store: DeskStore, log: Log = Log(), now: @escaping () -> Date = Date.init) throws {
+        self.config = config
+        self.store = store
+        self.log = log
+        self.now = now
+        desk = try DeskIdentity(from: config.from, envelopeFrom: config.envelopeFrom)
+        templates = Templates(folder: config.templates)
+        // Fail at start-up, not at the first mail, when a template is missing.
+        _ = try templates.template("confirmation")
+    }
+
+    // MARK: - Polling
+
+    /// Polls `source` until it has no unsettled mail (in batches of `config.batchSize`), sending the
+    /// outbox through `sink` after each batch.
+    public func poll(_ source: MailSource, sink: MailSink?) throws -> PollReport {
+        var report = PollReport()
+        let uidValidity = try source.open()
+        if let state = try store.mailboxState(source.key), state.uidValidity != uidValidity {
+            // RFC 9051 §2.3.1.1: every UID is void. The fingerprint still recognises mail seen before.
+            log(.warning, "imap.uidvalidity-changed", ["mailbox": source.key, "old": "\(state.uidValidity)",
+                                                       "new": "\(uidValidity)"])
+        }
+        // Mail committed earlier whose confirmation is still queued (a crash between commit and send).
+        if let sink { flush(sink, into: &report) }
+        var seen = Set<Int64>()
+        while !shouldStop() {
+            let waiting = try source.pending().filter { !seen.contains($0.uid) }
+            if waiting.isEmpty { break }
+            var processed: [Int64] = []
+            var quarantined: [Int64] = []
+            for listing in waiting.prefix(config.batchSize) {
+                if shouldStop() { break }
+                seen.insert(listing.uid)
+                guard let outcome = try handle(listing, uidValidity: uidValidity, source: source, report: &report)
+                else { continue }
+                if outcome == "quarantine" { quarantined.append(listing.uid) } else { processed.append(listing.uid) }
+            }
+            if let sink { flush(sink, into: &report) }
+            try source.settle(processed: processed, quarantined: quarantined)
+            try store.settle(mailbox: source.key, uidValidity: uidValidity, uids: processed + quarantined)
+            if let highest = (processed + quarantined).max() {
+                let last = max(highest, try store.mailboxState(source.key)?.lastUID ?? 0)
+                try store.setMailboxState(source.key, uidValidity: uidValidity, lastUID: last)
+            }
+        }
+        return report
+    }
+
+    /// Handles one listed mail; returns the ledger outcome, or nil when the mail could not be fetched
+    /// (it stays in the mailbox and is tried again at the next poll).
+    private func handle(_ listing: IMAPResponse.Listing, uidValidity: Int64, source: MailSource,
+                        report: inout PollReport) throws -> String? {
+        if let entry = try store.ledgerEntry(mailbox: source.key, uidValidity: uidValidity, uid: listing.uid) {
+            // Committed before a crash or by another poller, but not settled on the server yet.
+            report.resettled += 1
+            return entry.outcome
+        }
+        if listing.size > config.maxMessageBytes {
+            let reason = "message of \(listing.size) bytes exceeds the limit of \(config.maxMessageBytes) bytes"
+            try store.transaction {
+                try store.record(LedgerEntry(
+                    mailbox: source.key, uidValidity: uidValidity, uid: listing.uid, messageID: nil,
+                    fingerprint: "uid:\(source.key)/\(uidValidity)/\(listing.uid)", outcome: "quarantine",
+                    caseID: nil, reason: reason, settled: false))
+            }
+            log(.warning, "mail.quarantine", ["uid": "\(listing.uid)", "reason": reason])
+            report.quarantined += 1
+            return "quarantine"
+        }
+        let raw: [UInt8]
+        do {
+            raw = try source.fetch(uid: listing.uid, uidValidity: uidValidity, limit: config.maxMessageBytes + 4096)
+        } catch let error as TransportError where error.kind == .notFound {
+            log(.warning, "mail.gone", ["uid": "\(listing.uid)", "error": error.description])
+            return nil
+        }
+        report.fetched += 1
+        let outcome = try store.transaction {
+            try intake(raw, ledger: (source.key, uidValidity, listing.uid))
+        }
+        switch outcome.outcome {
+        case "case": report.cases += 1
+        case "followup": report.followUps += 1
+        case "duplicate": report.duplicates += 1
+        case "quarantine": report.quarantined += 1
+        default: report.automatic += 1
+        }
+        let level: Log.Level = outcome.outcome == "quarantine" ? .warning : .info
+        log(level, "mail.\(outcome.outcome)", ["uid": "\(listing.uid)", "case": outcome.caseNumber ?? "-",
+                                                "reason": outcome.reason ?? ""])
+        return outcome.outcome
+    }
+
+    public struct IntakeOutcome: Sendable, Equatable {
+        public var outcome: String
+        public var caseID: Int64?
+        public var caseNumber: String?
+        public var reason: String?
+    }
+
+    /// Records one mail: parses it, routes it (DAP R-CASE-1, R-CASE-3), opens or updates the case, queues the
+    /// confirmation (R-CASE-2) and writes the ledger row. Runs inside the caller's transaction.
+    public func intake(_ raw: [UInt8], ledger: (mailbox: String, uidValidity: Int64, uid: Int64)) throws
+        -> IntakeOutcome {
+        func record(_ outcome: String, messageID: String?, fingerprint: String, caseID: Int64?, reason: String?)
+            throws {
+            try store.record(LedgerEntry(
+                mailbox: ledger.mailbox, uidValidity: ledger.uidValidity, uid: ledger.uid, messageID: messageID,
+                fingerprint: fingerprint, outcome: outcome, caseID: caseID, reason: reason, settled: false))
+        }
+
+        let message: Message
+        do {
+            message = try Message.parse(raw, policy: policy)
+        } catch {
+            let reason = "unparseable: \(error)"
+            try store.addMessage(caseID: nil, direction: "in", kind: "quarantine", messageID: nil, fromAddress: nil,
+                                 subject: nil, text: reason, raw: raw)
+            try record("quarantine", messageID: nil, fingerprint: Fingerprint.of(raw: raw), caseID: nil, reason: reason)
+            return IntakeOutcome(outcome: "quarantine", reason: reason)
+        }
+        let fingerprint = Fingerprint.of(message: message)
+        if let earlier = try store.ledgerEntry(fingerprint: fingerprint) {
+            // RFC 5322 §3.6.4: the same Message-ID from the same sender is the same mail, delivered again.
+            let reason = "same mail as \(earlier.mailbox) UID \(earlier.uid)"
+            try record("duplicate", messageID: message.messageID, fingerprint: fingerprint + "#\(ledger.uid)",
+                       caseID: earlier.caseID, reason: reason)
+            return IntakeOutcome(outcome: "duplicate", caseID: earlier.caseID, reason: reason)
+        }
+        guard let sender = message.from.first, Self.isUsable(address: sender.address) else {
+            // RFC 5322 §3.6.2: From is required; without a sender there is nobody to register or confirm.
+            let reason = "no usable sender address (From: missing or unreadable)"
+            try store.addMessage(caseID: nil, direction: "in", kind: "quarantine", messageID: message.messageID,
+                                 fromAddress: nil, subject: message.subject, text: reason, raw: raw)
+            try record("quarantine", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)
+            return IntakeOutcome(outcome: "quarantine", reason: reason)
+        }
+        let requester = sender.address.lowercased()
+
+        // The desk's own mail coming back (a forward loop, a misconfigured alias): never a case, never answered.
+        if requester == desk.address {
+            let reason = "mail from the desk's own address"
+            try store.addMessage(caseID: nil, direction: "in", kind: "loop", messageID: message.messageID,
+                                 fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+            try record("ignored", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)
+            return IntakeOutcome(outcome: "ignored", reason: reason)
+        }
+
+        let tagged = try message.caseTag.flatMap(CaseNumber.init).flatMap { try store.findCase(number: $0) }
+        let threaded = try store.findCase(threadedBy: message.references + message.inReplyTo)
+        switch Intake.route(auto: message.auto, taggedCase: tagged?.id, threadedCase: threaded?.id) {
+        case .newCase:
+            let record = try openCase(for: message, requester: requester, senderName: sender.name, raw: raw)
+            try store.record(LedgerEntry(
+                mailbox: ledger.mailbox, uidValidity: ledger.uidValidity, uid: ledger.uid,
+                messageID: message.messageID, fingerprint: fingerprint, outcome: "case", caseID: record.id,
+                reason: nil, settled: false))
+            return IntakeOutcome(outcome: "case", caseID: record.id, caseNumber: record.number.description)
+
+        case .followUp(let caseID):
+            // DAP R-CASE-3: added to the case, not a new case.
+            try store.addMessage(caseID: caseID, direction: "in", kind: "followup", messageID: message.messageID,
+                                 fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+            try store.touchCase(id: caseID)
+            try store.audit(caseID: caseID, actor: requester, action: "followup", detail: message.messageID)
+            try record("followup", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: nil)
+            let number = try store.findCase(id: caseID)?.number.description
+            return IntakeOutcome(outcome: "followup", caseID: caseID, caseNumber: number)
+
+        case .autoOnCase(let caseID, let kind):
+            // RFC 3834 §2: never answered; kept with the case for the agents to see.
+            try store.addMessage(caseID: caseID, direction: "in", kind: "auto-\(kind)", messageID: message.messageID,
+                                 fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+            let reason = "automatic mail (\(kind)) on the case, not answered"
+            try record("auto", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: reason)
+            let number = try store.findCase(id: caseID)?.number.description
+            return IntakeOutcome(outcome: "auto", caseID: caseID, caseNumber: number, reason: reason)
+
+        case .ignore(let reason):
+            try store.addMessage(caseID: nil, direction: "in", kind: "auto-\(message.auto)",
+                                 messageID: message.messageID, fromAddress: requester, subject: message.subject,
+                                 text: message.text, raw: raw)
+            try record("ignored", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)
+            return IntakeOutcome(outcome: "ignored", reason: reason)
+        }
+    }
+
+    /// DAP R-CASE-1 and R-CASE-2: registers the case and queues the confirmation, threaded to the mail.
+    private func openCase(for message: Message, requester: String, senderName: String?, raw: [UInt8]) throws
+        -> CaseRecord {
+        let contact = try store.contact(email: requester)
+        var new = NewCase(requester: requester, requesterName: contact?.name ?? senderName,
+                          subject: Templates.oneLine(message.subject).trimmingCharacters(in: .whitespaces))
+        new.organisation = contact?.organisation
+        new.location = contact?.location
+        new.role = contact?.role
+        let record = try store.openCase(new)
+        try store.addMessage(caseID: record.id, direction: "in", kind: "new", messageID: message.messageID,
+                             fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+        try queue(kind: "confirmation", for: record, replyingTo: message, to: requester)
+        return record
+    }
+
+    /// Renders a template for a case and writes it to the outbox and the case's messages.
+    private func queue(kind: String, for record: CaseRecord, replyingTo message: Message, to recipient: String)
+        throws {
+        let template = try templates.template(kind, language: record.language)
+        let subject = record.subject.isEmpty ? (record.language == "en" ? "(no subject)" : "(geen onderwerp)")
+            : record.subject
+        let values: [String: String] = [
+            "case_number": record.number.description,
+            "case_tag": record.number.tag,
+            "subject": Templates.oneLine(subject),
+            "requester_name": record.requesterName.map(Templates.oneLine) ?? (record.language == "en" ? "Sir or Madam" : "heer/mevrouw"),
+            "requester": record.requester,
+            "organisation": record.organisation ?? "",
+            "created_at": DeskClockText.local(record.createdAt),
+            "phone": "074 240 46 66",
+        ]
+        var outgoing = OutgoingMessage(
+            from: Address(name: desk.name, address: desk.address),
+            to: [Address(name: record.requesterName, address: recipient)],
+            subject: Templates.fill(template.subject, values),
+            messageID: OutgoingMessage.makeMessageID(domain: desk.domain),
+            date: now(),
+            text: Templates.fill(template.body, values))
+        // RFC 5322 §3.6.4: threaded to the requester's mail.
+        if let parent = message.messageID {
+            outgoing.inReplyTo = parent
+            outgoing.references = Array((message.references + [parent]).suffix(10))
+        }
+        // RFC 3834 §5: automatic replies say so, and autoresponders then stay silent.
+        outgoing.autoSubmitted = "auto-replied"
+        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let bytes = outgoing.render()
+        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [recipient],
+                          messageID: outgoing.messageID, raw: bytes)
+        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
+                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    static func isUsable(address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+    }
+
+    // MARK: - Outbox
+
+    /// Sends what the outbox holds; a failure is retried with backoff, a 5xx ends the row as failed.
+    public func flush(_ sink: MailSink, into report: inout PollReport) {
+        let items: [OutboxItem]
+        do {
+            items = try store.pendingOutbox()
+        } catch {
+            log(.error, "outbox.read", ["error": "\(error)"])
+            return
+        }
+        for item in items {
+            do {
+                try sink.send(mailFrom: item.mailFrom, recipients: item.recipients, message: item.raw)
+                try store.markSent(outboxID: item.id)
+                report.sent += 1
+            } catch {
+                report.sendFailures += 1
+                let permanent = (error as? TransportError)?.isPermanent ?? false
+                let delay = min(3600, 30 * pow(2, Double(min(item.attempts, 7))))
+                log(.warning, "outbox.failed", ["id": "\(item.id)", "kind": item.kind, "attempt": "\(item.attempts + 1)",
+                                                 "permanent": "\(permanent)", "error": "\(error)"])
+                try? store.markFailed(outboxID: item.id, error: "\(error)", permanent: permanent,
+                                      retryAt: now().addingTimeInterval(delay))
+                if let transport = error as? TransportError, transport.kind != .reply { break }
+            }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension Gateway: Sendable {}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The gateway's configuration: a `key = value` file with `[sections]`, overridden by `DAPGATE_*`
+/// environment variables (the names in DESIGN.md are a contract: tests and the demo use them).
+public struct Config: Sendable {
+    public var imapURL: String?
+    public var imapUser: String?
+    public var imapPassword: String?
+    public var smtpURL: String?
+    public var smtpUser: String?
+    public var smtpPassword: String?
+    /// The desk's address, `Servicedesk <info@cloudwise.test>`.
+    public var from: String = "Servicedesk <info@cloudwise.test>"
+    /// Envelope sender of the gateway's mail; default: the desk's address, so bounces come back.
+    public var envelopeFrom: String?
+    public var database: String = "dapgate.sqlite"
+    public var templates: String = "templates"
+    public var caFile: String?
+    public var queue: String?
+    public var statusAddress: String?
+    public var imapStartTLS: String?
+    public var smtpStartTLS: String?
+    public var pollInterval: Double = 30
+    public var batchSize: Int = 100
+    /// Mails larger than this are not fetched: they go to Quarantine with the reason.
+    public var maxMessageBytes: Int = 25 << 20
+    public var processedFolder: String = "Processed"
+    public var quarantineFolder: String = "Quarantine"
+    public var connectTimeout: Double = 10
+    public var transferTimeout: Double = 120
+    /// Where the file was read from, for messages.
+    public var source: String?
+
+    public init() {}
+
+    /// The `[section] key` → environment variable table. A `*_FILE` variant reads a password from a file.
+    static let variables: [(section: String, key: String, variable: String)] = [
+        ("imap", "url", "DAPGATE_IMAP_URL"),
+        ("imap", "user", "DAPGATE_IMAP_USER"),
+        ("imap", "password", "DAPGATE_IMAP_PASSWORD"),
+        ("imap", "starttls", "DAPGATE_IMAP_STARTTLS"),
+        ("smtp", "url", "DAPGATE_SMTP_URL"),
+        ("smtp", "user", "DAPGATE_SMTP_USER"),
+        ("smtp", "password", "DAPGATE_SMTP_PASSWORD"),
+        ("smtp", "starttls", "DAPGATE_SMTP_STARTTLS"),
+        ("smtp", "envelope_from", "DAPGATE_ENVELOPE_FROM"),
+        ("desk", "from", "DAPGATE_FROM"),
+        ("desk", "queue", "DAPGATE_QUEUE"),
+        ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
+        ("storage", "db", "DAPGATE_DB"),
+        ("storage", "templates", "DAPGATE_TEMPLATES"),
+        ("tls", "ca_file", "DAPGATE_CA_FILE"),
+        ("gateway", "interval", "DAPGATE_POLL_INTERVAL"),
+        ("gateway", "batch_size", "DAPGATE_BATCH_SIZE"),
+        ("gateway", "max_message_bytes", "DAPGATE_MAX_MESSAGE_BYTES"),
+        ("gateway", "processed_folder", "DAPGATE_PROCESSED_FOLDER"),
+        ("gateway", "quarantine_folder", "DAPGATE_QUARANTINE_FOLDER"),
+        ("gateway", "connect_timeout", "DAPGATE_CONNECT_TIMEOUT"),
+        ("gateway", "transfer_timeout", "DAPGATE_TRANSFER_TIMEOUT"),
+    ]
+
+    /// Parses the config file format: `[section]`, `key = value`, `#` and `;` comments, blank lines.
+    /// - Throws: `ConfigError` naming the line that is not understood.
+    public static func parse(_ text: String, source: String = "config") throws -> [String: String] {
+        var values: [String: String] = [:]
+        var section = ""
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else { throw ConfigError("\(source):\(index + 1): unclosed section") }
+                section = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces).lowercased()
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigError("\(source):\(index + 1): expected key = value")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            guard !key.isEmpty else { throw ConfigError("\(source):\(index + 1): empty key") }
+            values[section.isEmpty ? key : "\(section).\(key)"] = value
+        }
+        return values
+    }
+
+    /// Loads the file (when it exists, or fails when it was named explicitly) and applies the environment.
+    public static func load(path: String?, environment: [String: String]) throws -> Config {
+        var values: [String: String] = [:]
+        var config = Config()
+        let file = path ?? environment["DAPGATE_CONFIG"] ?? "dapgate.conf"
+        if FileManager.default.fileExists(atPath: file) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ConfigError("cannot read config file \(file)")
+            }
+            values = try parse(String(decoding: data, as: UTF8.self), source: file)
+            config.source = file
+        } else if path != nil {
+            throw ConfigError("config file not found: \(file)")
+        }
+        for entry in variables {
+            let key = "\(entry.section).\(entry.key)"
+            if let value = environment[entry.variable], !value.isEmpty { values[key] = value }
+            if entry.key == "password" || entry.key == "user" {
+                let fileKey = key + "_file"
+                let fileVariable = entry.variable + "_FILE"
+                let named = environment[fileVariable].flatMap { $0.isEmpty ? nil : $0 } ?? values[fileKey]
+                if let named, environment[entry.variable]?.isEmpty ?? true {
+                    guard let data = FileManager.default.contents(atPath: named) else {
+                        throw ConfigError("cannot read \(fileVariable) file \(named)")
+                    }
+                    values[key] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+                }
+            }
+        }
+        try config.apply(values)
+        return config
+    }
+
+    mutating func apply(_ values: [String: String]) throws {
+        func number(_ key: String) throws -> Double? {
+            guard let text = values[key] else { return nil }
+            guard let value = Double(text), value >= 0 else { throw ConfigError("\(key) must be a number, not \(text)") }
+            return value
+        }
+        imapURL = values["imap.url"] ?? imapURL
+        imapUser = values["imap.user"] ?? imapUser
+        imapPassword = values["imap.password"] ?? imapPassword
+        imapStartTLS = values["imap.starttls"] ?? imapStartTLS
+        smtpURL = values["smtp.url"] ?? smtpURL
+        smtpUser = values["smtp.user"] ?? smtpUser
+        smtpPassword = values["smtp.password"] ?? smtpPassword
+        smtpStartTLS = values["smtp.starttls"] ?? smtpStartTLS
+        envelopeFrom = values["smtp.envelope_from"] ?? envelopeFrom
+        from = values["desk.from"] ?? from
+        queue = values["desk.queue"] ?? queue
+        statusAddress = values["desk.status_address"] ?? statusAddress
+        database = values["storage.db"] ?? database
+        templates = values["storage.templates"] ?? templates
+        caFile = values["tls.ca_file"] ?? caFile
+        processedFolder = values["gateway.processed_folder"] ?? processedFolder
+        quarantineFolder = values["gateway.quarantine_folder"] ?? quarantineFolder
+        if let v = try number("gateway.interval") { pollInterval = v }
+        if let v = try number("gateway.batch_size") { batchSize = max(1, Int(v)) }
+        if let v = try number("gateway.max_message_bytes") { maxMessageBytes = Int(v) }
+        if let v = try number("gateway.connect_timeout") { connectTimeout = v }
+        if let v = try number("gateway.transfer_timeout") { transferTimeout = v }
+        for (key, value) in [("imap.starttls", imapStartTLS), ("smtp.starttls", smtpStartTLS)] {
+            if let value, StartTLSSetting(rawValue: value) == nil {
+                throw ConfigError("\(key) must be required, opportunistic or never, not \(value)")
+            }
+        }
+    }
+}
+
+/// Mirrors `Transport.StartTLS` without making Config depend on Transport's spelling.
+enum StartTLSSetting: String {
+    case required, opportunistic, never
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,294 @@
+import Desk
+import Foundation
+
+/// The desk's data on one SQLite connection: cases, messages, ledger, outbox, contacts.
+/// Methods that change several tables are called inside `transaction` by the gateway, so that a case,
+/// its mail, its outgoing confirmation and its ledger row commit together or not at all.
+public final class DeskStore {
+    public let db: Database
+    private let now: () -> Date
+
+    public init(path: String, now: @escaping () -> Date = Date.init) throws {
+        db = try Database(path: path)
+        self.now = now
+        try Migrator.migrate(db)
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+
+    private var stamp: String { Timestamp.string(now()) }
+
+    // MARK: - Cases
+
+    private static let caseColumns = """
+        id, number, type, priority, status, requester, requester_name, organisation, location, role, subject,
+        language, linked_case_id, created_at, updated_at
+        """
+
+    private func caseRecord(_ row: Row) -> CaseRecord? {
+        guard let id = row[0].int, let numberText = row.string(1), let number = CaseNumber(numberText) else {
+            return nil
+        }
+        return CaseRecord(
+            id: Int64(id), number: number, type: CaseType(rawValue: row.string(2) ?? "") ?? .question,
+            priority: row.int(3), status: CaseStatus(rawValue: row.string(4) ?? "") ?? .registered,
+            requester: row.string(5) ?? "", requesterName: row.string(6), organisation: row.string(7),
+            location: row.string(8), role: row.string(9), subject: row.string(10) ?? "",
+            language: row.string(11) ?? "nl", linkedCaseID: row.int(12).map(Int64.init),
+            createdAt: row.string(13) ?? "", updatedAt: row.string(14) ?? "")
+    }
+
+    /// Opens a case with the next number. Call inside a transaction: the number and the case commit
+    /// together, so a rollback leaves no gap and a number is never used twice.
+    public func openCase(_ new: NewCase) throws -> CaseRecord {
+        precondition(db.isInTransaction, "openCase must run inside a transaction")
+        try db.run("UPDATE case_sequence SET last = last + 1 WHERE id = 1")
+        guard let last = try db.first("SELECT last FROM case_sequence WHERE id = 1")?.int(0) else {
+            throw StoreError(code: 1, message: "case_sequence is missing")
+        }
+        let number = CaseNumber(last)
+        let at = stamp
+        try db.run("""
+            INSERT INTO cases (number, type, priority, status, requester, requester_name, organisation, location,
+                               role, subject, language, linked_case_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(number.description), .text(new.type.rawValue), SQLValue(new.priority), .text(new.status.rawValue),
+             .text(new.requester), SQLValue(new.requesterName), SQLValue(new.organisation),
+             SQLValue(new.location), SQLValue(new.role), .text(new.subject), .text(new.language),
+             new.linkedCaseID.map { .integer($0) } ?? .null, .text(at), .text(at)])
+        let id = db.lastInsertRowID
+        try audit(caseID: id, actor: new.requester, action: "registered", detail: number.description)
+        return CaseRecord(
+            id: id, number: number, type: new.type, priority: new.priority, status: new.status,
+            requester: new.requester, requesterName: new.requesterName, organisation: new.organisation,
+            location: new.location, role: new.role, subject: new.subject, language: new.language,
+            linkedCaseID: new.linkedCaseID, createdAt: at, updatedAt: at)
+    }
+
+    public func findCase(id: Int64) throws -> CaseRecord? {
+        try db.first("SELECT \(Self.caseColumns) FROM cases WHERE id = ?", [.integer(id)]).flatMap(caseRecord)
+    }
+
+    public func findCase(number: CaseNumber) throws -> CaseRecord? {
+        try db.first("SELECT \(Self.caseColumns) FROM cases WHERE number = ?", [.text(number.description)])
+            .flatMap(caseRecord)
+    }
+
+    /// The case that one of `messageIDs` (In-Reply-To, References) belongs to, newest reference first.
+    /// DAP R-CASE-3.
+    public func findCase(threadedBy messageIDs: [String]) throws -> CaseRecord? {
+        for messageID in messageIDs.reversed() where !messageID.isEmpty {
+            if let row = try db.first(
+                "SELECT case_id FROM messages WHERE message_id = ? AND case_id IS NOT NULL LIMIT 1",
+                [.text(messageID)]), let id = row.int(0) {
+                return try findCase(id: Int64(id))
+            }
+        }
+        return nil
+    }
+
+    public func listCases(status: String? = nil, type: String? = nil, limit: Int = 10_000) throws -> [CaseRecord] {
+        var sql = "SELECT \(Self.caseColumns) FROM cases WHERE 1 = 1"
+        var args: [SQLValue] = []
+        if let status { sql += " AND status = ?"; args.append(.text(status)) }
+        if let type { sql += " AND type = ?"; args.append(.text(type)) }
+        sql += " ORDER BY id LIMIT ?"
+        args.append(.integer(Int64(limit)))
+        return try db.query(sql, args).compactMap(caseRecord)
+    }
+
+    public func caseCount() throws -> Int {
+        try db.first("SELECT count(*) FROM cases")?.int(0) ?? 0
+    }
+
+    public func touchCase(id: Int64) throws {
+        try db.run("UPDATE cases SET updated_at = ? WHERE id = ?", [.text(stamp), .integer(id)])
+    }
+
+    // MARK: - Messages
+
+    @discardableResult
+    public func addMessage(caseID: Int64?, direction: String, kind: String, messageID: String?,
+                           fromAddress: String?, subject: String?, text: String?, raw: [UInt8]) throws -> Int64 {
+        try db.run("""
+            INSERT INTO messages (case_id, direction, kind, message_id, from_address, subject, text, raw, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [caseID.map { .integer($0) } ?? .null, .text(direction), .text(kind), SQLValue(messageID),
+             SQLValue(fromAddress), SQLValue(subject), SQLValue(text), .blob(raw), .text(stamp)])
+        return db.lastInsertRowID
+    }
+
+    public func messages(caseID: Int64) throws -> [MessageRecord] {
+        try db.query("""
+            SELECT id, case_id, direction, kind, message_id, from_address, subject, text, created_at
+            FROM messages WHERE case_id = ? ORDER BY id
+            """, [.integer(caseID)]).map { row in
+            MessageRecord(
+                id: Int64(row.int(0) ?? 0), caseID: row.int(1).map(Int64.init), direction: row.string(2) ?? "",
+                kind: row.string(3) ?? "", messageID: row.string(4), fromAddress: row.string(5),
+                subject: row.string(6), text: row.string(7), createdAt: row.string(8) ?? "")
+        }
+    }
+
+    public func rawMessage(id: Int64) throws -> [UInt8]? {
+        try db.first("SELECT raw FROM messages WHERE id = ?", [.integer(id)])?.bytes(0)
+    }
+
+    // MARK: - Ledger
+
+    public func ledgerEntry(mailbox: String, uidValidity: Int64, uid: Int64) throws -> LedgerEntry? {
+        try db.first("""
+            SELECT mailbox, uidvalidity, uid, message_id, fingerprint, outcome, case_id, reason, settled
+            FROM ledger WHERE mailbox = ? AND uidvalidity = ? AND uid = ?
+            """, [.text(mailbox), .integer(uidValidity), .integer(uid)]).map(ledgerEntry)
+    }
+
+    /// A mail already recorded under another UID (a second delivery, a UIDVALIDITY reset, a restore).
+    public func ledgerEntry(fingerprint: String) throws -> LedgerEntry? {
+        try db.first("""
+            SELECT mailbox, uidvalidity, uid, message_id, fingerprint, outcome, case_id, reason, settled
+            FROM ledger WHERE fingerprint = ? ORDER BY processed_at LIMIT 1
+            """, [.text(fingerprint)]).map(ledgerEntry)
+    }
+
+    private func ledgerEntry(_ row: Row) -> LedgerEntry {
+        LedgerEntry(
+            mailbox: row.string(0) ?? "", uidValidity: Int64(row.int(1) ?? 0), uid: Int64(row.int(2) ?? 0),
+            messageID: row.string(3), fingerprint: row.string(4) ?? "", outcome: row.string(5) ?? "",
+            caseID: row.int(6).map(Int64.init), reason: row.string(7), settled: (row.int(8) ?? 0) != 0)
+    }
+
+    public func record(_ entry: LedgerEntry) throws {
+        try db.run("""
+            INSERT INTO ledger (mailbox, uidvalidity, uid, message_id, fingerprint, outcome, case_id, reason, settled,
+                                processed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(entry.mailbox), .integer(entry.uidValidity), .integer(entry.uid), SQLValue(entry.messageID),
+             .text(entry.fingerprint), .text(entry.outcome), entry.caseID.map { .integer($0) } ?? .null,
+             SQLValue(entry.reason), SQLValue(entry.settled), .text(stamp)])
+    }
+
+    public func settle(mailbox: String, uidValidity: Int64, uids: [Int64]) throws {
+        try db.transaction {
+            for uid in uids {
+                try db.run("UPDATE ledger SET settled = 1 WHERE mailbox = ? AND uidvalidity = ? AND uid = ?",
+                           [.text(mailbox), .integer(uidValidity), .integer(uid)])
+            }
+        }
+    }
+
+    public func ledgerCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try db.query("SELECT outcome, count(*) FROM ledger GROUP BY outcome") {
+            counts[row.string(0) ?? ""] = row.int(1) ?? 0
+        }
+        return counts
+    }
+
+    public func quarantined() throws -> [LedgerEntry] {
+        try db.query("""
+            SELECT mailbox, uidvalidity, uid, message_id, fingerprint, outcome, case_id, reason, settled
+            FROM ledger WHERE outcome = 'quarantine' ORDER BY processed_at
+            """).map(ledgerEntry)
+    }
+
+    // MARK: - Mailbox state
+
+    public func mailboxState(_ mailbox: String) throws -> (uidValidity: Int64, lastUID: Int64)? {
+        guard let row = try db.first("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = ?",
+                                     [.text(mailbox)]) else { return nil }
+        return (Int64(row.int(0) ?? 0), Int64(row.int(1) ?? 0))
+    }
+
+    public func setMailboxState(_ mailbox: String, uidValidity: Int64, lastUID: Int64) throws {
+        try db.run("""
+            INSERT INTO mailbox_state (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
+            ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid
+            """, [.text(mailbox), .integer(uidValidity), .integer(lastUID)])
+    }
+
+    // MARK: - Outbox
+
+    /// Queues a mail. Call in the transaction of the change that caused it.
+    public func enqueue(caseID: Int64?, kind: String, mailFrom: String, recipients: [String], messageID: String,
+                        raw: [UInt8]) throws {
+        let at = stamp
+        try db.run("""
+            INSERT INTO outbox (case_id, kind, mail_from, recipients, message_id, raw, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [caseID.map { .integer($0) } ?? .null, .text(kind), .text(mailFrom),
+             .text(recipients.joined(separator: "\n")), .text(messageID), .blob(raw), .text(at), .text(at)])
+    }
+
+    public func pendingOutbox(limit: Int = 500) throws -> [OutboxItem] {
+        try db.query("""
+            SELECT id, case_id, kind, mail_from, recipients, message_id, raw, attempts FROM outbox
+            WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+            """, [.text(stamp), .integer(Int64(limit))]).map { row in
+            OutboxItem(
+                id: Int64(row.int(0) ?? 0), caseID: row.int(1).map(Int64.init), kind: row.string(2) ?? "",
+                mailFrom: row.string(3) ?? "",
+                recipients: (row.string(4) ?? "").split(separator: "\n").map(String.init),
+                messageID: row.string(5) ?? "", raw: row.bytes(6) ?? [], attempts: row.int(7) ?? 0)
+        }
+    }
+
+    public func markSent(outboxID: Int64) throws {
+        try db.run("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                   [.text(stamp), .integer(outboxID)])
+    }
+
+    /// Records a failed attempt: `permanent` ends the row as failed, otherwise it is retried at `retryAt`.
+    public func markFailed(outboxID: Int64, error: String, permanent: Bool, retryAt: Date) throws {
+        try db.run("""
+            UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?
+            """, [.text(permanent ? "failed" : "pending"), .text(error), .text(Timestamp.string(retryAt)),
+                  .integer(outboxID)])
+    }
+
+    public func outboxCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try db.query("SELECT status, count(*) FROM outbox GROUP BY status") {
+            counts[row.string(0) ?? ""] = row.int(1) ?? 0
+        }
+        return counts
+    }
+
+    // MARK: - Contacts
+
+    public func upsert(_ contact: Contact) throws {
+        try db.run("""
+            INSERT INTO contacts (email, name, organisation, location, role) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
+                location = excluded.location, role = excluded.role
+            """, [.text(contact.email.lowercased()), .text(contact.name), .text(contact.organisation),
+                  .text(contact.location), .text(contact.role)])
+    }
+
+    public func contact(email: String) throws -> Contact? {
+        try db.first("SELECT email, name, organisation, location, role FROM contacts WHERE email = ?",
+                     [.text(email.lowercased())]).map {
+            Contact(email: $0.string(0) ?? "", name: $0.string(1) ?? "", organisation: $0.string(2) ?? "",
+                    location: $0.string(3) ?? "", role: $0.string(4) ?? "")
+        }
+    }
+
+    public func contactCount() throws -> Int {
+        try db.first("SELECT count(*) FROM contacts")?.int(0) ?? 0
+    }
+
+    // MARK: - Audit
+
+    public func audit(caseID: Int64?, actor: String, action: String, detail: String?) throws {
+        try db.run("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
+                   [caseID.map { .integer($0) } ?? .null, .text(stamp), .text(actor), .text(action),
+                    SQLValue(detail)])
+    }
+}
+
+@available(*, unavailable)
+extension DeskStore: Sendable {}

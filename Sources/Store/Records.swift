@@ -1,0 +1,113 @@
+import Desk
+
+/// A case as stored.
+public struct CaseRecord: Sendable, Equatable {
+    public var id: Int64
+    public var number: CaseNumber
+    public var type: CaseType
+    public var priority: Int?
+    public var status: CaseStatus
+    public var requester: String
+    public var requesterName: String?
+    public var organisation: String?
+    public var location: String?
+    public var role: String?
+    public var subject: String
+    public var language: String
+    public var linkedCaseID: Int64?
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// What intake knows when it opens a case.
+public struct NewCase: Sendable {
+    public var type: CaseType = .question
+    public var priority: Int? = nil
+    public var status: CaseStatus = .registered
+    public var requester: String
+    public var requesterName: String?
+    public var organisation: String?
+    public var location: String?
+    public var role: String?
+    public var subject: String
+    public var language: String = "nl"
+    public var linkedCaseID: Int64? = nil
+
+    public init(requester: String, requesterName: String?, subject: String) {
+        self.requester = requester
+        self.requesterName = requesterName
+        self.subject = subject
+    }
+}
+
+/// A mail kept with a case (or alone, for automatic mail that has none).
+public struct MessageRecord: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64?
+    public var direction: String
+    public var kind: String
+    public var messageID: String?
+    public var fromAddress: String?
+    public var subject: String?
+    public var text: String?
+    public var createdAt: String
+}
+
+/// One row of the processed-mail ledger.
+public struct LedgerEntry: Sendable, Equatable {
+    public var mailbox: String
+    public var uidValidity: Int64
+    public var uid: Int64
+    public var messageID: String?
+    public var fingerprint: String
+    /// `case`, `followup`, `auto`, `ignored`, `duplicate`, `quarantine`.
+    public var outcome: String
+    public var caseID: Int64?
+    public var reason: String?
+    /// True once the mail was moved (or flagged) on the server.
+    public var settled: Bool
+
+    public init(mailbox: String, uidValidity: Int64, uid: Int64, messageID: String?, fingerprint: String,
+                outcome: String, caseID: Int64?, reason: String?, settled: Bool) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.fingerprint = fingerprint
+        self.outcome = outcome
+        self.caseID = caseID
+        self.reason = reason
+        self.settled = settled
+    }
+}
+
+/// One outgoing mail.
+public struct OutboxItem: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64?
+    public var kind: String
+    public var mailFrom: String
+    public var recipients: [String]
+    public var messageID: String
+    public var raw: [UInt8]
+    public var attempts: Int
+}
+
+/// A row of the contacts directory (DAP R-AUTH-1).
+public struct Contact: Sendable, Equatable {
+    public var email: String
+    public var name: String
+    public var organisation: String
+    public var location: String
+    public var role: String
+
+    public init(email: String, name: String, organisation: String, location: String, role: String) {
+        self.email = email
+        self.name = name
+        self.organisation = organisation
+        self.location = location
+        self.role = role
+    }
+
+    public static let roles: Set<String> = ["stichting-ict", "school-ict", "gebruiker"]
+}

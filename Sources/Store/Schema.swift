@@ -1,0 +1,110 @@
+/// The schema, as a list of migrations. Version 1 is the first shipped schema.
+public enum Schema {
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "cases, messages, ledger, outbox, contacts", sql: """
+            -- DAP R-CASE-1: one case per contact; numbered CS + 7 digits without gaps or reuse.
+            CREATE TABLE case_sequence (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last INTEGER NOT NULL
+            );
+            INSERT INTO case_sequence (id, last) VALUES (1, 0);
+
+            CREATE TABLE cases (
+                id INTEGER PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                type TEXT NOT NULL DEFAULT 'question',
+                priority INTEGER,
+                status TEXT NOT NULL,
+                requester TEXT NOT NULL,
+                requester_name TEXT,
+                organisation TEXT,
+                location TEXT,
+                role TEXT,
+                subject TEXT NOT NULL,
+                language TEXT NOT NULL DEFAULT 'nl',
+                linked_case_id INTEGER REFERENCES cases(id),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX cases_status ON cases (status);
+            CREATE INDEX cases_requester ON cases (requester);
+
+            -- Every mail in and out, with the raw bytes (the full original is always kept).
+            CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER REFERENCES cases(id),
+                direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+                kind TEXT NOT NULL,
+                message_id TEXT,
+                from_address TEXT,
+                subject TEXT,
+                text TEXT,
+                raw BLOB NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX messages_message_id ON messages (message_id);
+            CREATE INDEX messages_case ON messages (case_id);
+
+            -- The processed-mail ledger: (mailbox, UIDVALIDITY, UID) plus Message-ID and a content hash,
+            -- so a crash or a second poller re-reading a mail changes nothing.
+            CREATE TABLE ledger (
+                mailbox TEXT NOT NULL,
+                uidvalidity INTEGER NOT NULL,
+                uid INTEGER NOT NULL,
+                message_id TEXT,
+                fingerprint TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                case_id INTEGER REFERENCES cases(id),
+                reason TEXT,
+                settled INTEGER NOT NULL DEFAULT 0,
+                processed_at TEXT NOT NULL,
+                PRIMARY KEY (mailbox, uidvalidity, uid)
+            );
+            CREATE INDEX ledger_fingerprint ON ledger (fingerprint);
+            CREATE INDEX ledger_unsettled ON ledger (settled) WHERE settled = 0;
+
+            CREATE TABLE mailbox_state (
+                mailbox TEXT PRIMARY KEY,
+                uidvalidity INTEGER NOT NULL,
+                last_uid INTEGER NOT NULL
+            );
+
+            -- Written in the same transaction as the case change that caused it; sent afterwards.
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER REFERENCES cases(id),
+                kind TEXT NOT NULL,
+                mail_from TEXT NOT NULL,
+                recipients TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                raw BLOB NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT,
+                created_at TEXT NOT NULL,
+                sent_at TEXT
+            );
+            CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE status = 'pending';
+
+            -- DAP R-AUTH-1: address -> name, organisation, location, role.
+            CREATE TABLE contacts (
+                email TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                organisation TEXT NOT NULL,
+                location TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('stichting-ict', 'school-ict', 'gebruiker'))
+            );
+
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER REFERENCES cases(id),
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT
+            );
+            CREATE INDEX audit_case ON audit (case_id);
+            """),
+    ]
+}
