@@ -127,14 +127,18 @@ enum ASCII {
     /// and trims. Returns whether anything other than a tab was replaced.
     static func sanitizeHeaderText(_ s: String) -> (String, hadControl: Bool) {
         var needsWork = false
-        for u in s.utf8 where u < 0x20 || u == 0x7F || u == 0xC2 || u == 0xE2 {
-            needsWork = true
-            break
+        var needsCollapse = false
+        var previous: UInt8 = space
+        for u in s.utf8 {
+            if u < 0x20 || u == 0x7F || u == 0xC2 || u == 0xE2 {
+                needsWork = true
+                break
+            }
+            if u == space && previous == space { needsCollapse = true }
+            previous = u
         }
         if !needsWork {
-            if s.first == " " || s.last == " " || s.contains("  ") {
-                return (collapseSpaces(s), false)
-            }
+            if needsCollapse || previous == space { return (collapseSpaces(s), false) }
             return (s, false)
         }
         var hadControl = false

@@ -107,6 +107,13 @@ enum AddressList {
                 let start = i
                 while i < n {
                     let c = bytes[i]
+                    // An encoded word is one atom even when it (wrongly) holds specials such as ":" or "@".
+                    if c == ASCII.equals, i + 1 < n, bytes[i + 1] == ASCII.question,
+                        let word = EncodedWord.parseWord(bytes, at: i)
+                    {
+                        i = word.end
+                        continue
+                    }
                     if ASCII.isWhitespace(c) || c == 40 || c == ASCII.quote || c == 91 || isSpecial(c) { break }
                     i += 1
                 }
@@ -192,9 +199,12 @@ enum AddressList {
             var start = at
             while start > 0 {
                 let t = tokens[start - 1]
-                if case .word(_, _, let spaceBefore) = t {
+                if case .word(let w, _, let spaceBefore) = t {
                     start -= 1
-                    if spaceBefore { break }
+                    // RFC 5322 §4.4 obs-local-part allows CFWS around the dots: "john . doe".
+                    var previousEndsWithDot = false
+                    if start > 0, case .word(let p, _, _) = tokens[start - 1] { previousEndsWithDot = p.last == 46 }
+                    if spaceBefore && !(w.first == 46 || previousEndsWithDot) { break }
                 } else if case .special(let s) = t, s != 44, s != 58, s != 59 {
                     start -= 1
                 } else {
@@ -228,8 +238,9 @@ enum AddressList {
         // No "@": a bare local name (MAILER-DAEMON) or only a phrase.
         broken = true
         let words = meaningful.compactMap { t -> [UInt8]? in
-            if case .word(let w, _, _) = t { return w } else { return nil }
+            if case .word(let w, false, _) = t { return w } else { return nil }
         }
+        guard words.count == meaningful.count else { return }
         if words.count == 1, let w = words.first, !w.isEmpty {
             result.append(Address(name: firstComment(tokens), address: Charset.decodeUnlabelled(w).0))
         }

@@ -51,7 +51,7 @@ public struct Attachment: Sendable {
         name = String(scalars).trimmingCharacters(in: .whitespaces)
         while name.hasPrefix(".") { name.removeFirst() }
         if name.isEmpty {
-            let sub = part.contentType.subtype.filter { $0.isLetter || $0.isNumber }
+            let sub = part.contentType.subtype.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             name = part.contentType.isEncapsulatedMessage ? "message.eml" : "attachment" + (sub.isEmpty ? "" : "." + sub)
         }
         return name

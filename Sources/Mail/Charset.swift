@@ -16,11 +16,15 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ name: String) {
         self.name = name
-        var n = name.trimmingCharacters(in: .whitespaces).lowercased()
-        if n.hasPrefix("\""), n.hasSuffix("\""), n.count >= 2 { n = String(n.dropFirst().dropLast()) }
-        // RFC 2231 §5: charset "*" language in encoded words.
-        if let star = n.firstIndex(of: "*") { n = String(n[..<star]) }
-        self.normalized = n
+        var out = [UInt8]()
+        out.reserveCapacity(name.utf8.count)
+        for b in name.utf8 {
+            // RFC 2231 §5: charset "*" language in encoded words.
+            if b == 42 { break }
+            if b == ASCII.quote || ASCII.isWhitespace(b) { continue }
+            out.append(ASCII.lower(b))
+        }
+        self.normalized = String(decoding: out, as: UTF8.self)
     }
 
     public static func == (a: Charset, b: Charset) -> Bool { a.normalized == b.normalized }

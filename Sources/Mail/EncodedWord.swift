@@ -112,7 +112,7 @@ public enum EncodedWord {
         guard enc == 66 || enc == 81, bytes[i + 2] == ASCII.question else { return nil }
         let textStart = i + 3
         var j = textStart
-        let limit = min(n, textStart + 2000)
+        let limit = min(n, textStart + 1000)
         while j + 1 < limit {
             let b = bytes[j]
             if b == ASCII.question {

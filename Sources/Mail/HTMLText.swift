@@ -24,6 +24,7 @@ public enum HTMLText {
         w.out.reserveCapacity(bytes.count / 2)
         let n = bytes.count
         var i = 0
+        var headUnclosed = false
         while i < n {
             let b = bytes[i]
             if b == 60, i + 1 < n {
@@ -60,9 +61,11 @@ public enum HTMLText {
                         }
                         continue
                     }
-                    if !isEnd && name == Array("head".utf8) {
+                    if !isEnd && name == Array("head".utf8) && !headUnclosed {
                         let closeHead = findLower(Array("</head".utf8), in: bytes, from: tagEnd)
                         let body = findLower(Array("<body".utf8), in: bytes, from: tagEnd)
+                        // Searched once: a second <head> without an end would search the same bytes again.
+                        if closeHead == nil && body == nil { headUnclosed = true }
                         switch (closeHead, body) {
                         case (let h?, let b?): i = h < b ? skipTag(bytes, from: h + 6) : b
                         case (let h?, nil): i = skipTag(bytes, from: h + 6)

@@ -40,6 +40,11 @@ public struct Message: Sendable {
     public var caseTag: String?
     public var raw: [UInt8]
 
+    /// RFC 5322 §3.6: fields that may occur at most once.
+    static let singleFields: [HeaderFieldName] = [
+        .from, .sender, .replyTo, .to, .cc, .bcc, .subject, .date, .messageID, .inReplyTo, .references,
+    ]
+
     /// Where a reply goes: Reply-To when present (RFC 5322 §3.6.2), else From.
     public var replyAddresses: [Address] { replyTo.isEmpty ? from : replyTo }
 
@@ -58,9 +63,7 @@ public struct Message: Sendable {
         var defects = context.defects
         let header = root.header
 
-        for name: HeaderFieldName in [.from, .sender, .replyTo, .to, .cc, .bcc, .subject, .date, .messageID,
-            .inReplyTo, .references]
-        where header.count(name) > 1 {
+        for name in Self.singleFields where header.count(name) > 1 {
             defects.append(.duplicateField(name.rawValue))
         }
 

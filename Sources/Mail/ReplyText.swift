@@ -1,5 +1,3 @@
-import Foundation
-
 /// The new text of a reply: quoted history and signature removed.
 ///
 /// Version 1 works on lines. It drops every line that starts with `>` and cuts everything from the first of:
@@ -9,155 +7,240 @@ import Foundation
 /// `Verzonden:`/`Sent:`/`Aan:`/`To:`/`Onderwerp:`/`Subject:` lines), together with the underscore line above
 /// it; the signature delimiter `-- ` (RFC 3676 §4.3); a mobile footer such as `Verstuurd vanaf mijn iPhone`.
 /// A header block after a forwarding marker (`---------- Forwarded message ---------`) is kept.
+///
+/// Lines are byte ranges of the UTF-8 text and the patterns compare with ASCII case folding, so the scan
+/// allocates almost nothing per line.
 public enum ReplyText {
     public static func strip(_ text: String) -> String {
-        let normalized = text.utf8.contains(13) ? Message.normalizeNewlines(text) : text
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.last == "\r" ? line.dropLast() : line
+        let normalized = text.utf8.contains(ASCII.cr) ? Message.normalizeNewlines(text) : text
+        let b = Array(normalized.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start <= b.count {
+            let lf = ASCII.index(of: ASCII.lf, in: b, from: start, to: b.count)
+            lines.append(start..<lf)
+            start = lf + 1
         }
-        var kept: [Substring] = []
+        var kept: [Range<Int>] = []
         var forwarded = false
         var idx = 0
         scan: while idx < lines.count {
             let line = lines[idx]
-            let t = trim(line)
-            if t.first == ">" {
+            let t = trim(b, line)
+            if !t.isEmpty && b[t.lowerBound] == 62 {
                 idx += 1
                 continue
             }
-            if line == "-- " || line == "--" { break scan }
-            let lower = t.lowercased()
-            if isForwardMarker(lower) { forwarded = true }
-            if isMobileFooter(lower) || isOriginalMessageSeparator(lower) || isAttribution(lines, idx) {
+            if equals(b, line, "-- ") || equals(b, line, "--") { break scan }
+            if !forwarded && isForwardMarker(b, t) { forwarded = true }
+            if isMobileFooter(b, t) || isOriginalMessageSeparator(b, t) || isAttribution(b, lines, idx) {
                 break scan
             }
-            if !forwarded && isOutlookHeaderBlock(lines, idx) { break scan }
+            if !forwarded && isOutlookHeaderBlock(b, lines, idx) { break scan }
             kept.append(line)
             idx += 1
         }
         // Outlook's "________________________________" above its header block, and trailing blank lines.
         while let last = kept.last {
-            let t = trim(last)
-            if t.isEmpty || (t.count >= 8 && t.allSatisfy({ $0 == "_" || $0 == "-" })) {
+            let t = trim(b, last)
+            if t.isEmpty || (t.count >= 8 && b[t].allSatisfy { $0 == 95 || $0 == ASCII.hyphen }) {
                 kept.removeLast()
             } else {
                 break
             }
         }
-        while let first = kept.first, trim(first).isEmpty { kept.removeFirst() }
-        // At most one blank line in a row after quotes were removed.
-        var out: [Substring] = []
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
         var blanks = 0
+        var first = true
         for line in kept {
-            if trim(line).isEmpty {
+            let blank = trim(b, line).isEmpty
+            if blank {
+                if first { continue }
                 blanks += 1
                 if blanks > 1 { continue }
-                out.append("")
             } else {
                 blanks = 0
-                out.append(line)
+            }
+            if !first { out.append(ASCII.lf) }
+            if !blank { out.append(contentsOf: b[line]) }
+            first = false
+        }
+        while let l = out.last, ASCII.isWhitespace(l) { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Without spaces, tabs, NBSP (C2 A0) and CR at either end.
+    static func trim(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi {
+            if b[lo] == ASCII.space || b[lo] == ASCII.tab || b[lo] == ASCII.cr {
+                lo += 1
+            } else if b[lo] == 0xC2, lo + 1 < hi, b[lo + 1] == 0xA0 {
+                lo += 2
+            } else {
+                break
             }
         }
-        return out.joined(separator: "\n").trimmingTrailingWhitespace()
-    }
-
-    static func trim(_ s: Substring) -> Substring {
-        var t = s
-        while let f = t.first, f == " " || f == "\t" || f == "\u{A0}" { t = t.dropFirst() }
-        while let l = t.last, l == " " || l == "\t" || l == "\u{A0}" || l == "\r" { t = t.dropLast() }
-        return t
-    }
-
-    static func isMobileFooter(_ lower: String) -> Bool {
-        let prefixes = [
-            "sent from my ", "verstuurd vanaf mijn ", "verzonden vanaf mijn ", "verstuurd vanaf m'n ",
-            "verzonden met mijn ", "verstuurd met mijn ", "sent from outlook for ", "verzonden vanuit outlook voor ",
-            "get outlook for ios", "get outlook for android", "outlook voor ios", "outlook voor android",
-            "download outlook voor ", "sent from mail for windows", "verzonden vanuit mail voor windows",
-            "verzonden vanaf mail voor windows", "von meinem iphone gesendet", "envoyé de mon iphone",
-            "sent from yahoo mail", "sent with proton mail",
-        ]
-        return prefixes.contains { lower.hasPrefix($0) }
-    }
-
-    static func isForwardMarker(_ lower: String) -> Bool {
-        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-_ *"))
-        return core == "forwarded message" || core == "doorgestuurd bericht" || core == "begin forwarded message:"
-            || core == "begin doorgestuurd bericht:" || core == "original message follows"
-            || core == "weitergeleitete nachricht" || core == "message transféré"
-    }
-
-    static func isOriginalMessageSeparator(_ lower: String) -> Bool {
-        guard lower.hasPrefix("--") || lower.hasPrefix("__") else { return false }
-        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-_ *"))
-        return core == "original message" || core == "oorspronkelijk bericht" || core == "origineel bericht"
-            || core == "oorspronkelijk e-mailbericht" || core == "ursprüngliche nachricht"
-            || core == "message d'origine" || core == "reply message" || core == "original e-mail"
-    }
-
-    /// "On Mon, 29 Nov 2026 at 10:00, Jan <jan@x.nl> wrote:", wrapped over up to three lines.
-    static func isAttribution(_ lines: [Substring], _ idx: Int) -> Bool {
-        var joined = ""
-        for k in idx..<min(lines.count, idx + 3) {
-            let t = trim(lines[k])
-            if k > idx && t.isEmpty { break }
-            joined += (joined.isEmpty ? "" : " ") + t
-            let lower = joined.lowercased()
-            guard lower.count < 400 else { return false }
-            if endsAttribution(lower, firstLine: k == idx) { return true }
-            // Only an attribution that starts like one may wrap.
-            let opener = ["on ", "op ", "am ", "le ", "em "].contains { lower.hasPrefix($0) }
-            if !opener { return false }
+        while hi > lo {
+            if b[hi - 1] == ASCII.space || b[hi - 1] == ASCII.tab || b[hi - 1] == ASCII.cr {
+                hi -= 1
+            } else if b[hi - 1] == 0xA0, hi - 2 >= lo, b[hi - 2] == 0xC2 {
+                hi -= 2
+            } else {
+                break
+            }
         }
-        return false
+        return lo..<hi
     }
 
-    private static func endsAttribution(_ lower: String, firstLine: Bool) -> Bool {
-        guard lower.hasSuffix(":") else { return false }
-        if lower.hasSuffix("het volgende geschreven:") || lower.hasSuffix("het volgende:") && lower.contains(" heeft ") {
+    // MARK: - Byte patterns (ASCII case folding; non-ASCII bytes compare exactly)
+
+    private static func equals(_ b: [UInt8], _ r: Range<Int>, _ s: StaticString) -> Bool {
+        r.count == s.utf8CodeUnitCount && hasPrefix(b, r, s)
+    }
+
+    private static func hasPrefix(_ b: [UInt8], _ r: Range<Int>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard r.count >= n else { return false }
+        return s.withUTF8Buffer { p in
+            for k in 0..<n where ASCII.lower(b[r.lowerBound + k]) != p[k] { return false }
             return true
         }
-        if lower.hasPrefix("on ") && lower.hasSuffix("wrote:") { return true }
-        if lower.hasPrefix("op ") && (lower.contains(" schreef ") || lower.hasSuffix("schreef:")) { return true }
-        if lower.hasPrefix("am ") && lower.contains(" schrieb ") { return true }
-        if lower.hasPrefix("le ") && (lower.hasSuffix("a écrit :") || lower.hasSuffix("a écrit:")) { return true }
-        if lower.hasSuffix(" wrote:") || lower.hasSuffix(" schreef:") {
-            // "Jan Jansen <jan@x.nl> wrote:"
-            return lower.contains("@")
+    }
+
+    private static func hasSuffix(_ b: [UInt8], _ r: Range<Int>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard r.count >= n else { return false }
+        return hasPrefix(b, (r.upperBound - n)..<r.upperBound, s)
+    }
+
+    private static func contains(_ b: [UInt8], _ r: Range<Int>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard n > 0, r.count >= n else { return false }
+        var i = r.lowerBound
+        while i + n <= r.upperBound {
+            if hasPrefix(b, i..<r.upperBound, s) { return true }
+            i += 1
         }
         return false
     }
 
-    private static let headerNames = [
+    /// The range without the decoration characters `-`, `_`, `*` and spaces at either end.
+    private static func core(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        func isDecoration(_ c: UInt8) -> Bool { c == ASCII.hyphen || c == 95 || c == 42 || c == ASCII.space }
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi, isDecoration(b[lo]) { lo += 1 }
+        while hi > lo, isDecoration(b[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    private static let mobileFooters: [StaticString] = [
+        "sent from my ", "verstuurd vanaf mijn ", "verzonden vanaf mijn ", "verstuurd vanaf m'n ",
+        "verzonden met mijn ", "verstuurd met mijn ", "sent from outlook for ", "verzonden vanuit outlook voor ",
+        "get outlook for ios", "get outlook for android", "outlook voor ios", "outlook voor android",
+        "download outlook voor ", "sent from mail for windows", "verzonden vanuit mail voor windows",
+        "verzonden vanaf mail voor windows", "von meinem iphone gesendet", "envoyé de mon iphone",
+        "sent from yahoo mail", "sent with proton mail",
+    ]
+
+    static func isMobileFooter(_ b: [UInt8], _ t: Range<Int>) -> Bool {
+        guard t.count >= 10, let f = t.first.map({ ASCII.lower(b[$0]) }), f == 115 || f == 118 || f == 103 || f == 111
+            || f == 100 || f == 101
+        else { return false }
+        return mobileFooters.contains { hasPrefix(b, t, $0) }
+    }
+
+    private static let forwardMarkers: [StaticString] = [
+        "forwarded message", "doorgestuurd bericht", "begin forwarded message:", "begin doorgestuurd bericht:",
+        "original message follows", "weitergeleitete nachricht", "message transféré",
+    ]
+
+    static func isForwardMarker(_ b: [UInt8], _ t: Range<Int>) -> Bool {
+        guard t.count >= 17, t.count < 80 else { return false }
+        let c = core(b, t)
+        return forwardMarkers.contains { equals(b, c, $0) }
+    }
+
+    private static let originalMessageSeparators: [StaticString] = [
+        "original message", "oorspronkelijk bericht", "origineel bericht", "oorspronkelijk e-mailbericht",
+        "ursprüngliche nachricht", "message d'origine", "reply message", "original e-mail",
+    ]
+
+    static func isOriginalMessageSeparator(_ b: [UInt8], _ t: Range<Int>) -> Bool {
+        guard t.count >= 4, t.count < 80, hasPrefix(b, t, "--") || hasPrefix(b, t, "__") else { return false }
+        let c = core(b, t)
+        return originalMessageSeparators.contains { equals(b, c, $0) }
+    }
+
+    private static let openers: [StaticString] = ["on ", "op ", "am ", "le ", "em "]
+
+    /// "On Mon, 29 Nov 2026 at 10:00, Jan <jan@x.nl> wrote:", wrapped over up to three lines.
+    static func isAttribution(_ b: [UInt8], _ lines: [Range<Int>], _ idx: Int) -> Bool {
+        let first = trim(b, lines[idx])
+        guard !first.isEmpty, first.count < 400 else { return false }
+        let opener = openers.contains { hasPrefix(b, first, $0) }
+        if b[first.upperBound - 1] == ASCII.colon && endsAttribution(b, first) { return true }
+        guard opener else { return false }
+        var joined = Array(b[first])
+        for k in (idx + 1)..<min(lines.count, idx + 3) {
+            let t = trim(b, lines[k])
+            if t.isEmpty || joined.count + t.count > 400 { return false }
+            joined.append(ASCII.space)
+            joined.append(contentsOf: b[t])
+            if joined.last == ASCII.colon && endsAttribution(joined, 0..<joined.count) { return true }
+        }
+        return false
+    }
+
+    private static func endsAttribution(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.count >= 6 else { return false }
+        if hasSuffix(b, r, "het volgende geschreven:") { return true }
+        if hasSuffix(b, r, "het volgende:") && contains(b, r, " heeft ") { return true }
+        if hasPrefix(b, r, "on ") && hasSuffix(b, r, "wrote:") { return true }
+        if hasPrefix(b, r, "op ") && (contains(b, r, " schreef ") || hasSuffix(b, r, "schreef:")) { return true }
+        if hasPrefix(b, r, "am ") && contains(b, r, " schrieb ") { return true }
+        if hasPrefix(b, r, "le ") && (hasSuffix(b, r, "a écrit :") || hasSuffix(b, r, "a écrit:")) { return true }
+        if hasSuffix(b, r, " wrote:") || hasSuffix(b, r, " schreef:") {
+            // "Jan Jansen <jan@x.nl> wrote:"
+            return b[r].contains(64)
+        }
+        return false
+    }
+
+    private static let headerNames: [StaticString] = [
         "verzonden:", "sent:", "date:", "datum:", "aan:", "to:", "onderwerp:", "subject:", "cc:", "verstuurd:",
         "gesendet:", "an:", "betreff:", "envoyé :", "à :", "objet :",
     ]
 
-    /// `Van: …` / `From: …` followed within five lines by at least two more header lines.
-    static func isOutlookHeaderBlock(_ lines: [Substring], _ idx: Int) -> Bool {
-        let first = stripStars(trim(lines[idx])).lowercased()
-        guard first.hasPrefix("van:") || first.hasPrefix("from:") || first.hasPrefix("von:")
-            || first.hasPrefix("de :")
+    /// `Van: …` / `From: …` followed within six lines by at least two more header lines. Outlook's plain-text
+    /// part writes bold labels as `*Van:*`, so a leading `*` is skipped.
+    static func isOutlookHeaderBlock(_ b: [UInt8], _ lines: [Range<Int>], _ idx: Int) -> Bool {
+        var first = trim(b, lines[idx])
+        if first.first.map({ b[$0] }) == 42 { first = (first.lowerBound + 1)..<first.upperBound }
+        guard hasPrefix(b, first, "van:") || hasPrefix(b, first, "from:") || hasPrefix(b, first, "von:")
+            || hasPrefix(b, first, "van*:") || hasPrefix(b, first, "from*:") || hasPrefix(b, first, "de :")
         else { return false }
         var found = 0
         for k in (idx + 1)..<min(lines.count, idx + 7) {
-            let t = stripStars(trim(lines[k])).lowercased()
-            if headerNames.contains(where: { t.hasPrefix($0) }) { found += 1 }
-            if found >= 2 { return true }
+            var t = trim(b, lines[k])
+            if t.first.map({ b[$0] }) == 42 { t = (t.lowerBound + 1)..<t.upperBound }
+            if headerNames.contains(where: { hasPrefix(b, t, $0) }) {
+                found += 1
+                if found >= 2 { return true }
+            }
         }
         return false
-    }
-
-    /// Outlook's plain-text part writes bold labels as `*Van:*`.
-    private static func stripStars(_ s: Substring) -> String {
-        String(s.filter { $0 != "*" })
     }
 }
 
 extension String {
     func trimmingTrailingWhitespace() -> String {
-        var s = Substring(self)
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
+        var end = utf8.count
+        let u = Array(utf8)
+        while end > 0, ASCII.isWhitespace(u[end - 1]) { end -= 1 }
+        return end == u.count ? self : String(decoding: u[0..<end], as: UTF8.self)
     }
 }

@@ -5,6 +5,11 @@ import Testing
 /// `DAPGATE_INTEGRATION=1` (the README's test command sets it after starting the stack).
 let integrationEnabled = ProcessInfo.processInfo.environment["DAPGATE_INTEGRATION"] == "1"
 
+/// The parent of every integration suite: `.serialized` runs them one at a time, because each test
+/// resets the one local mail stack.
+@Suite("Integration on the real mail stack", .serialized, .enabled(if: integrationEnabled))
+struct Integration {}
+
 /// The repository root (this file is Tests/IntegrationTests/Support.swift).
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()

@@ -3,7 +3,8 @@ import Testing
 
 /// The same path over TLS: `imaps://` and SMTP STARTTLS (and `smtps://`) against the stack's self-signed
 /// certificate given as CA file; without the CA file, a clear TLS error and nothing processed.
-@Suite("TLS to the real mail stack", .serialized, .enabled(if: integrationEnabled))
+extension Integration {
+@Suite("TLS to the real mail stack")
 struct TLSTests {
     private func oneMail(subject: String) throws {
         try MailStack.reset()
@@ -69,4 +70,5 @@ struct TLSTests {
         #expect(poll.stderr.contains("auth error"), "stderr: \(poll.stderr)")
         #expect(!poll.stderr.contains("Wr0ngPa55-xyz"), "the password never appears in output")
     }
+}
 }
