@@ -5,22 +5,55 @@
 /// group-list = mailbox-list / CFWS / obs-group-list
 /// obs-angle-addr = [CFWS] "<" obs-route addr-spec ">" [CFWS] ; RFC 5322 §4.4
 /// obs-route = obs-domain-list ":"
+/// obs-local-part = word *("." word)
 /// ```
 /// Accepted beyond the grammar, each with ``MailDefect/malformedAddress(field:)``: a missing `>`, a
-/// missing angle bracket around an address that follows a name (`Jan jan@x.nl`), an unquoted comma-free
-/// name with specials, a local part without a domain (`MAILER-DAEMON`). The old convention
-/// `jan@x.nl (Jan de Vries)` gives the comment as the name.
+/// missing angle bracket around an address that follows a name (`Jan jan@x.nl`), trailing junk, a local
+/// part without a domain (`MAILER-DAEMON`). The old convention `jan@x.nl (Jan de Vries)` gives the comment as
+/// the name. Tokens are ranges of the value's bytes; text is only built for the finished mailboxes.
 enum AddressList {
-    enum Token: Equatable {
-        case word([UInt8], quoted: Bool, spaceBefore: Bool)
-        case comment([UInt8])
-        case special(UInt8)
-        case domainLiteral([UInt8])
+    struct Token: Equatable {
+        enum Kind: Equatable { case word, quoted, comment, special, domainLiteral }
+        var kind: Kind
+        /// The token's bytes; for quoted strings and comments the content between the delimiters.
+        var range: Range<Int>
+        /// Content with quoted-pairs that must be unescaped.
+        var escaped = false
+        var spaceBefore = false
+        /// The byte of a special, 0 otherwise.
+        var special: UInt8 = 0
+
+        var isWord: Bool { kind == .word || kind == .quoted }
+        func isSpecial(_ b: UInt8) -> Bool { kind == .special && special == b }
     }
 
     /// RFC 5322 §3.2.3 specials that structure an address; "." and "\" are kept inside words.
     @inline(__always) static func isSpecial(_ b: UInt8) -> Bool {
         b == 60 || b == 62 || b == 44 || b == 58 || b == 59 || b == 64
+    }
+
+    /// The token's text: quoted-pairs undone, white space dropped from domain literals.
+    static func text(_ t: Token, _ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        if t.kind == .domainLiteral {
+            var out: [UInt8] = []
+            for b in bytes[t.range] where !ASCII.isWhitespace(b) { out.append(b) }
+            if out.last != 93 { out.append(93) }
+            return out[...]
+        }
+        guard t.escaped else { return bytes[t.range] }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.range.count)
+        var i = t.range.lowerBound
+        while i < t.range.upperBound {
+            if bytes[i] == ASCII.backslash, i + 1 < t.range.upperBound {
+                out.append(bytes[i + 1])
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out[...]
     }
 
     static func tokenize(_ bytes: [UInt8], broken: inout Bool) -> [Token] {
@@ -36,71 +69,70 @@ enum AddressList {
             } else if b == 40 {
                 // RFC 5322 §3.2.2 comment, nested, with quoted-pairs.
                 var depth = 0
-                var text = [UInt8]()
-                var closed = false
+                var escaped = false
+                let start = i + 1
+                var end = n
                 while i < n {
                     let c = bytes[i]
-                    if c == ASCII.backslash, i + 1 < n {
-                        text.append(bytes[i + 1])
+                    if c == ASCII.backslash {
+                        escaped = true
                         i += 2
                         continue
                     }
                     if c == 40 {
                         depth += 1
-                        if depth > 1 { text.append(c) }
                     } else if c == 41 {
                         depth -= 1
                         if depth == 0 {
+                            end = i
                             i += 1
-                            closed = true
                             break
                         }
-                        text.append(c)
-                    } else {
-                        text.append(c)
                     }
                     i += 1
                 }
-                if !closed { broken = true }
-                tokens.append(.comment(text))
+                if end == n {
+                    broken = true
+                    i = n
+                }
+                tokens.append(Token(kind: .comment, range: start..<max(start, min(end, n)), escaped: escaped))
                 space = true
             } else if b == ASCII.quote {
                 // RFC 5322 §3.2.4 quoted-string.
-                var text = [UInt8]()
                 i += 1
-                var closed = false
+                let start = i
+                var escaped = false
+                var end = n
                 while i < n {
                     let c = bytes[i]
-                    if c == ASCII.backslash, i + 1 < n {
-                        text.append(bytes[i + 1])
+                    if c == ASCII.backslash {
+                        escaped = true
                         i += 2
                         continue
                     }
                     if c == ASCII.quote {
-                        closed = true
+                        end = i
                         i += 1
                         break
                     }
-                    text.append(c)
                     i += 1
                 }
-                if !closed { broken = true }
-                tokens.append(.word(text, quoted: true, spaceBefore: space))
+                if end == n {
+                    broken = true
+                    i = n
+                }
+                tokens.append(Token(kind: .quoted, range: start..<end, escaped: escaped, spaceBefore: space))
                 space = false
             } else if b == 91 {
                 // RFC 5322 §3.4.1 domain-literal.
-                var text: [UInt8] = [91]
+                let start = i
                 i += 1
-                while i < n, bytes[i] != 93 {
-                    if !ASCII.isWhitespace(bytes[i]) { text.append(bytes[i]) }
-                    i += 1
-                }
+                while i < n, bytes[i] != 93 { i += 1 }
                 if i < n { i += 1 } else { broken = true }
-                text.append(93)
-                tokens.append(.domainLiteral(text))
+                tokens.append(Token(kind: .domainLiteral, range: start..<i, spaceBefore: space))
                 space = false
             } else if isSpecial(b) {
-                tokens.append(.special(b))
+                tokens.append(Token(kind: .special, range: i..<(i + 1), spaceBefore: space, special: b))
                 space = false
                 i += 1
             } else {
@@ -117,7 +149,7 @@ enum AddressList {
                     if ASCII.isWhitespace(c) || c == 40 || c == ASCII.quote || c == 91 || isSpecial(c) { break }
                     i += 1
                 }
-                tokens.append(.word(Array(bytes[start..<i]), quoted: false, spaceBefore: space))
+                tokens.append(Token(kind: .word, range: start..<i, spaceBefore: space))
                 space = false
             }
         }
@@ -132,26 +164,27 @@ enum AddressList {
         var inGroup = false
         var angleDepth = 0
         for t in tokens {
-            if case .special(let s) = t {
+            if t.kind == .special {
+                let s = t.special
                 if s == 60 {
                     angleDepth += 1
                 } else if s == 62 {
                     angleDepth = max(0, angleDepth - 1)
                 } else if angleDepth == 0 {
                     if s == 44 {
-                        finish(current, into: &result, broken: &broken)
-                        current.removeAll()
+                        finish(current, bytes, into: &result, broken: &broken)
+                        current.removeAll(keepingCapacity: true)
                         continue
                     }
                     if s == 59 {
-                        finish(current, into: &result, broken: &broken)
-                        current.removeAll()
+                        finish(current, bytes, into: &result, broken: &broken)
+                        current.removeAll(keepingCapacity: true)
                         if inGroup { inGroup = false } else { broken = true }
                         continue
                     }
-                    if s == 58 && !inGroup && !current.contains(.special(64)) {
+                    if s == 58 && !inGroup && !current.contains(where: { $0.isSpecial(64) }) {
                         // group = display-name ":" [group-list] ";"
-                        current.removeAll()
+                        current.removeAll(keepingCapacity: true)
                         inGroup = true
                         continue
                     }
@@ -159,53 +192,51 @@ enum AddressList {
             }
             current.append(t)
         }
-        finish(current, into: &result, broken: &broken)
+        finish(current, bytes, into: &result, broken: &broken)
         if inGroup && !result.isEmpty { broken = true }
         if broken { defects.append(.malformedAddress(field: field)) }
         return result
     }
 
     /// Reads one mailbox from its tokens.
-    static func finish(_ tokens: [Token], into result: inout [Address], broken: inout Bool) {
-        let meaningful = tokens.filter { if case .comment = $0 { return false } else { return true } }
-        guard !meaningful.isEmpty else { return }
-        if let open = tokens.firstIndex(of: .special(60)) {
+    static func finish(_ tokens: [Token], _ bytes: [UInt8], into result: inout [Address], broken: inout Bool) {
+        guard tokens.contains(where: { $0.kind != .comment }) else { return }
+        if let open = tokens.firstIndex(where: { $0.isSpecial(60) }) {
             // name-addr
-            let nameTokens = Array(tokens[..<open])
             var close = tokens.count
-            if let c = tokens[(open + 1)...].firstIndex(of: .special(62)) {
+            if let c = tokens[(open + 1)...].firstIndex(where: { $0.isSpecial(62) }) {
                 close = c
             } else {
                 broken = true
             }
-            var inner = Array(tokens[(open + 1)..<close])
+            var inner = tokens[(open + 1)..<close]
             // RFC 5322 §4.4 obs-route: drop "@a,@b:" before the addr-spec.
-            if let colon = inner.lastIndex(of: .special(58)) { inner = Array(inner[(colon + 1)...]) }
-            inner.removeAll { $0 == .special(44) || $0 == .special(60) }
-            let trailing = tokens[min(close + 1, tokens.count)...].contains {
-                if case .word = $0 { return true } else { return false }
-            }
+            if let colon = inner.lastIndex(where: { $0.isSpecial(58) }) { inner = inner[(colon + 1)...] }
+            let trailing = tokens[min(close + 1, tokens.count)...].contains { $0.isWord }
             if trailing { broken = true }
-            let addr = addrSpec(inner, broken: &broken)
-            var name = phrase(nameTokens)
-            if name == nil, let c = firstComment(tokens) { name = c }
+            let addr = addrSpec(inner.filter { !$0.isSpecial(44) && !$0.isSpecial(60) }, bytes, broken: &broken)
+            var name = phrase(tokens[..<open], bytes)
+            if name == nil { name = firstComment(tokens, bytes) }
             if addr.isEmpty && name == nil { return }
             result.append(Address(name: name, address: addr))
             return
         }
         // addr-spec alone, or a name followed by an address without angle brackets.
-        if let at = tokens.lastIndex(of: .special(64)) {
-            // The local part is the run of words right before "@" that are not separated by white space.
+        if let at = tokens.lastIndex(where: { $0.isSpecial(64) }) {
+            // The local part is the run of words right before "@" that are not separated by white space, except
+            // around dots (RFC 5322 §4.4 obs-local-part allows CFWS there: "john . doe").
             var start = at
             while start > 0 {
                 let t = tokens[start - 1]
-                if case .word(let w, _, let spaceBefore) = t {
+                if t.isWord {
                     start -= 1
-                    // RFC 5322 §4.4 obs-local-part allows CFWS around the dots: "john . doe".
                     var previousEndsWithDot = false
-                    if start > 0, case .word(let p, _, _) = tokens[start - 1] { previousEndsWithDot = p.last == 46 }
-                    if spaceBefore && !(w.first == 46 || previousEndsWithDot) { break }
-                } else if case .special(let s) = t, s != 44, s != 58, s != 59 {
+                    if start > 0, tokens[start - 1].isWord, let last = text(tokens[start - 1], bytes).last {
+                        previousEndsWithDot = last == 46
+                    }
+                    let startsWithDot = text(t, bytes).first == 46
+                    if t.spaceBefore && !(startsWithDot || previousEndsWithDot) { break }
+                } else if t.kind == .special, t.special != 44, t.special != 58, t.special != 59 {
                     start -= 1
                 } else {
                     break
@@ -214,85 +245,76 @@ enum AddressList {
             var end = at + 1
             while end < tokens.count {
                 let t = tokens[end]
-                if case .word(_, _, let spaceBefore) = t {
-                    if spaceBefore && end > at + 1 { break }
+                if t.isWord {
+                    if t.spaceBefore && end > at + 1 { break }
                     end += 1
-                } else if case .domainLiteral = t {
-                    end += 1
-                } else if t == .special(64) {
+                } else if t.kind == .domainLiteral || t.isSpecial(64) {
                     end += 1
                 } else {
                     break
                 }
             }
-            let nameTokens = Array(tokens[..<start])
-            let rest = tokens[end...].contains { if case .word = $0 { return true } else { return false } }
-            if rest { broken = true }
-            var name = phrase(nameTokens)
+            if tokens[end...].contains(where: { $0.isWord }) { broken = true }
+            var name = phrase(tokens[..<start], bytes)
             if name != nil { broken = true }
-            if name == nil, let c = firstComment(tokens) { name = c }
-            let addr = addrSpec(Array(tokens[start..<end]), broken: &broken)
+            if name == nil { name = firstComment(tokens, bytes) }
+            let addr = addrSpec(Array(tokens[start..<end]), bytes, broken: &broken)
             result.append(Address(name: name, address: addr))
             return
         }
         // No "@": a bare local name (MAILER-DAEMON) or only a phrase.
         broken = true
-        let words = meaningful.compactMap { t -> [UInt8]? in
-            if case .word(let w, false, _) = t { return w } else { return nil }
-        }
-        guard words.count == meaningful.count else { return }
-        if words.count == 1, let w = words.first, !w.isEmpty {
-            result.append(Address(name: firstComment(tokens), address: Charset.decodeUnlabelled(w).0))
+        let meaningful = tokens.filter { $0.kind != .comment }
+        if meaningful.count == 1, meaningful[0].kind == .word, !meaningful[0].range.isEmpty {
+            let word = text(meaningful[0], bytes)
+            result.append(Address(name: firstComment(tokens, bytes), address: Charset.decodeUnlabelled(word).0))
         }
     }
 
-    static func firstComment(_ tokens: [Token]) -> String? {
-        for t in tokens {
-            if case .comment(let c) = t {
-                var defects: [MailDefect] = []
-                let s = ASCII.sanitizeHeaderText(EncodedWord.decode(c, defects: &defects)).0
-                if !s.isEmpty { return s }
-            }
+    static func firstComment(_ tokens: [Token], _ bytes: [UInt8]) -> String? {
+        for t in tokens where t.kind == .comment {
+            var defects: [MailDefect] = []
+            let s = ASCII.sanitizeHeaderText(EncodedWord.decode(Array(text(t, bytes)), defects: &defects)).0
+            if !s.isEmpty { return s }
         }
         return nil
     }
 
     /// display-name: words joined by single spaces, RFC 2047 decoded (also inside quoted strings, as
     /// Thunderbird and Outlook do), control characters replaced.
-    static func phrase(_ tokens: [Token]) -> String? {
-        var bytes = [UInt8]()
+    static func phrase(_ tokens: ArraySlice<Token>, _ bytes: [UInt8]) -> String? {
+        var out = [UInt8]()
         for t in tokens {
-            switch t {
-            case .word(let w, _, _):
-                if !bytes.isEmpty { bytes.append(ASCII.space) }
-                bytes.append(contentsOf: w)
-            case .special(let s):
-                // Broken names with specials (e.g. "Jansen, J." split earlier, or "a@b" in a name).
-                bytes.append(s)
-            case .domainLiteral(let d):
-                bytes.append(contentsOf: d)
+            switch t.kind {
+            case .word, .quoted:
+                if !out.isEmpty { out.append(ASCII.space) }
+                out.append(contentsOf: text(t, bytes))
+            case .special, .domainLiteral:
+                // Broken names with specials (a stray ">" or "@").
+                out.append(contentsOf: text(t, bytes))
             case .comment:
                 continue
             }
         }
-        guard !bytes.isEmpty else { return nil }
+        guard !out.isEmpty else { return nil }
         var defects: [MailDefect] = []
-        let s = ASCII.sanitizeHeaderText(EncodedWord.decode(bytes, defects: &defects)).0
+        let s = ASCII.sanitizeHeaderText(EncodedWord.decode(out, defects: &defects)).0
         return s.isEmpty ? nil : s
     }
 
     /// local-part "@" domain, the domain lowercased, obsolete white space around dots removed.
-    static func addrSpec(_ tokens: [Token], broken: inout Bool) -> String {
+    static func addrSpec(_ tokens: [Token], _ bytes: [UInt8], broken: inout Bool) -> String {
         var local = [UInt8]()
         var domain = [UInt8]()
         var sawAt = false
         for t in tokens {
-            switch t {
-            case .word(let w, let quoted, _):
+            switch t.kind {
+            case .word, .quoted:
+                let w = text(t, bytes)
                 if sawAt {
                     domain.append(contentsOf: w)
-                } else if quoted {
-                    let needsQuotes = w.isEmpty || !w.allSatisfy { Address.isAtextOrSpace($0) && $0 != ASCII.space || $0 == 46 }
+                } else if t.kind == .quoted {
+                    let needsQuotes = w.isEmpty || !w.allSatisfy { (Address.isAtextOrSpace($0) && $0 != ASCII.space) || $0 == 46 }
                     if needsQuotes {
                         local.append(ASCII.quote)
                         for c in w {
@@ -306,10 +328,10 @@ enum AddressList {
                 } else {
                     local.append(contentsOf: w)
                 }
-            case .domainLiteral(let d):
-                if sawAt { domain.append(contentsOf: d) } else { local.append(contentsOf: d) }
-            case .special(let s):
-                if s == 64 {
+            case .domainLiteral:
+                if sawAt { domain.append(contentsOf: text(t, bytes)) } else { local.append(contentsOf: text(t, bytes)) }
+            case .special:
+                if t.special == 64 {
                     if sawAt {
                         broken = true
                         local.append(64)
@@ -327,7 +349,8 @@ enum AddressList {
         let localText = Charset.decodeUnlabelled(local).0
         if !sawAt { return localText }
         if domain.isEmpty || local.isEmpty { broken = true }
-        let domainText = Charset.decodeUnlabelled(domain.map(ASCII.lower)).0.lowercased()
-        return localText + "@" + domainText
+        for k in domain.indices { domain[k] = ASCII.lower(domain[k]) }
+        let domainText = Charset.decodeUnlabelled(domain).0
+        return localText + "@" + (ASCII.isASCII(domain) ? domainText : domainText.lowercased())
     }
 }

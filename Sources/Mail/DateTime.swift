@@ -20,10 +20,11 @@ import Foundation
 public enum DateTime {
     public static func parse(_ text: String) -> Date? { parse(Array(text.utf8)) }
 
-    static let months: [(String, Int)] = [
+    /// English and Dutch month abbreviations; a word that starts with one names the month.
+    static let months: [([UInt8], Int)] = [
         ("jan", 1), ("feb", 2), ("mar", 3), ("mrt", 3), ("apr", 4), ("may", 5), ("mei", 5), ("jun", 6),
         ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("okt", 10), ("nov", 11), ("dec", 12),
-    ]
+    ].map { (Array($0.0.utf8), $0.1) }
 
     /// RFC 5322 §4.3 obs-zone, plus a few zone names that real mail uses.
     static let zones: [String: Int] = [
@@ -92,7 +93,7 @@ public enum DateTime {
         while k < tokens.count {
             switch tokens[k] {
             case .word(let w):
-                if month == nil, w.count >= 3, let m = months.first(where: { ASCII.hasPrefixLower(w, at: 0, end: w.count, Array($0.0.utf8)) }) {
+                if month == nil, w.count >= 3, let m = months.first(where: { ASCII.hasPrefixLower(w, at: 0, end: w.count, $0.0) }) {
                     month = m.1
                 } else if hour != nil, offset == nil, let z = zones[String(decoding: w, as: UTF8.self)] {
                     offset = z

@@ -117,6 +117,21 @@ public struct MIMEParameters: Sendable, Equatable, Sequence {
 
     /// Joins RFC 2231 sections and decodes charsets.
     static func resolve(_ raw: [RawParameter], defects: inout [MailDefect]) -> MIMEParameters {
+        // Fast path: no RFC 2231 names, no encoded words.
+        if !raw.contains(where: { $0.name.contains(42) }) {
+            var items: [(name: String, value: String)] = []
+            items.reserveCapacity(raw.count)
+            for p in raw {
+                let key = String(decoding: p.name, as: UTF8.self)
+                if items.contains(where: { $0.name == key }) { continue }
+                if key == "name" || key == "filename" {
+                    items.append((key, EncodedWord.decode(p.value, defects: &defects)))
+                } else {
+                    items.append((key, Charset.decodeUnlabelled(p.value).0))
+                }
+            }
+            return MIMEParameters(items)
+        }
         struct Section {
             var number: Int
             var encoded: Bool

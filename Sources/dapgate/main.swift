@@ -8,6 +8,13 @@ import Transport
 let stopRequested = Atomic<Bool>(false)
 
 Curl.globalInit()
+// A parent may hand us a blocked SIGTERM (the signal mask is inherited across exec; Foundation's Process
+// and some supervisors do this): unblock what we handle, or `docker stop` would wait for SIGKILL.
+var handled = sigset_t()
+sigemptyset(&handled)
+sigaddset(&handled, SIGTERM)
+sigaddset(&handled, SIGINT)
+sigprocmask(SIG_UNBLOCK, &handled, nil)
 signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
 signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
 signal(SIGPIPE, SIG_IGN)
