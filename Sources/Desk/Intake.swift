@@ -33,7 +33,7 @@ public enum Intake {
             return .ignore(reason: "bounce without a case")
         default:
             if let existing { return .autoOnCase(caseID: existing, kind: auto) }
-            return .ignore(reason: "automatic mail (\(auto)) without a case")
+            return .ignore(reason: "automatic mail (\(auto.rawValue)) without a case")
         }
     }
 }

@@ -337,7 +337,7 @@ public struct Commands {
     }
 
     /// DAP R-AUTH-1: the contacts directory. Every row is checked before anything is written.
-    static func parseContacts(_ text: String, file: String) throws -> [Contact] {
+    static func parseContacts(_ text: String, file: String) throws -> [ContactRecord] {
         var rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard !rows.isEmpty else { throw CommandError("\(file): empty file") }
         let header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -349,7 +349,7 @@ public struct Commands {
             }
             column[name] = index
         }
-        var contacts: [Contact] = []
+        var contacts: [ContactRecord] = []
         for (line, fields) in rows {
             func field(_ name: String) -> String {
                 let index = column[name]!
@@ -358,11 +358,11 @@ public struct Commands {
             let email = field("email").lowercased()
             guard Gateway.isUsable(address: email) else { throw CommandError("\(file):\(line): not an e-mail address: \(email)") }
             let role = field("role").lowercased()
-            guard Contact.roles.contains(role) else {
+            guard ContactRecord.roles.contains(role) else {
                 throw CommandError("\(file):\(line): role must be stichting-ict, school-ict or gebruiker, not \(role)")
             }
             guard !field("organisation").isEmpty else { throw CommandError("\(file):\(line): organisation is empty") }
-            contacts.append(Contact(email: email, name: field("name"), organisation: field("organisation"),
+            contacts.append(ContactRecord(email: email, name: field("name"), organisation: field("organisation"),
                                     location: field("location"), role: role))
         }
         return contacts

@@ -60,17 +60,21 @@ public final class Gateway {
         }
         // Mail committed earlier whose confirmation is still queued (a crash between commit and send).
         if let sink { flush(sink, into: &report) }
-        var seen = Set<Int64>()
+        // Mails that could not be fetched stay in the mailbox; this poll does not try them again.
+        var skipped = Set<Int64>()
         while !shouldStop() {
-            let waiting = try source.pending().filter { !seen.contains($0.uid) }
+            let waiting = try source.pending(limit: config.batchSize + skipped.count)
+                .filter { !skipped.contains($0.uid) }
             if waiting.isEmpty { break }
             var processed: [Int64] = []
             var quarantined: [Int64] = []
             for listing in waiting.prefix(config.batchSize) {
                 if shouldStop() { break }
-                seen.insert(listing.uid)
                 guard let outcome = try handle(listing, uidValidity: uidValidity, source: source, report: &report)
-                else { continue }
+                else {
+                    skipped.insert(listing.uid)
+                    continue
+                }
                 if outcome == "quarantine" { quarantined.append(listing.uid) } else { processed.append(listing.uid) }
             }
             if let sink { flush(sink, into: &report) }
@@ -207,15 +211,15 @@ public final class Gateway {
 
         case .autoOnCase(let caseID, let kind):
             // RFC 3834 §2: never answered; kept with the case for the agents to see.
-            try store.addMessage(caseID: caseID, direction: "in", kind: "auto-\(kind)", messageID: message.messageID,
+            try store.addMessage(caseID: caseID, direction: "in", kind: "auto-\(kind.rawValue)", messageID: message.messageID,
                                  fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
-            let reason = "automatic mail (\(kind)) on the case, not answered"
+            let reason = "automatic mail (\(kind.rawValue)) on the case, not answered"
             try record("auto", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: reason)
             let number = try store.findCase(id: caseID)?.number.description
             return IntakeOutcome(outcome: "auto", caseID: caseID, caseNumber: number, reason: reason)
 
         case .ignore(let reason):
-            try store.addMessage(caseID: nil, direction: "in", kind: "auto-\(message.auto)",
+            try store.addMessage(caseID: nil, direction: "in", kind: "auto-\(message.auto.rawValue)",
                                  messageID: message.messageID, fromAddress: requester, subject: message.subject,
                                  text: message.text, raw: raw)
             try record("ignored", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)

@@ -28,7 +28,7 @@ public struct Log: Sendable {
     public func callAsFunction(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         guard rank(level) >= rank(minimum) else { return }
         var line = "\(Timestamp.string(Date())) \(level.rawValue) \(event)"
-        for (key, value) in fields {
+        for (key, value) in fields where !value.isEmpty {
             let clean = value.map { $0.isNewline ? " " : $0 }
             let text = String(clean)
             line += " \(key)=" + (text.contains(" ") || text.isEmpty || text.contains("\"") ? "\"\(text.replacingOccurrences(of: "\"", with: "'"))\"" : text)

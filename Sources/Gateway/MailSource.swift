@@ -7,8 +7,8 @@ public protocol MailSource: AnyObject {
     var key: String { get }
     /// Prepares the mailbox (creates Processed and Quarantine) and returns its UIDVALIDITY.
     func open() throws -> Int64
-    /// Messages waiting in the mailbox, oldest first, that were not yet settled.
-    func pending() throws -> [IMAPResponse.Listing]
+    /// Up to `limit` messages waiting in the mailbox, oldest first, that were not yet settled.
+    func pending(limit: Int) throws -> [IMAPResponse.Listing]
     func fetch(uid: Int64, uidValidity: Int64, limit: Int) throws -> [UInt8]
     /// Moves (or flags) settled mail out of the way: handled mail to Processed, the rest to Quarantine.
     func settle(processed: [Int64], quarantined: [Int64]) throws
@@ -41,10 +41,20 @@ public final class IMAPSource: MailSource {
         return validity
     }
 
-    public func pending() throws -> [IMAPResponse.Listing] {
+    public func pending(limit: Int) throws -> [IMAPResponse.Listing] {
         // Everything still in the mailbox: settled mail was moved out (or flagged, without MOVE), so what is
         // left is new mail plus mail whose settling a crash interrupted, which the ledger recognises.
-        try client.listing(after: 0).filter { !$0.flags.contains(Self.settledKeyword) }
+        // Read in windows of sequence numbers, oldest first, so no single command answers with more lines
+        // than libcurl accepts.
+        let count = try client.status().messages ?? 0
+        var result: [IMAPResponse.Listing] = []
+        var start = 1
+        while start <= count, result.count < limit {
+            let end = min(count, start + IMAPClient.listingWindow - 1)
+            result += try client.listing(sequence: start...end).filter { !$0.flags.contains(Self.settledKeyword) }
+            start = end + 1
+        }
+        return Array(result.prefix(limit))
     }
 
     public func fetch(uid: Int64, uidValidity: Int64, limit: Int) throws -> [UInt8] {

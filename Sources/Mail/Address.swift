@@ -85,9 +85,14 @@ public struct Address: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     /// Removes everything that could break out of an angle-addr: white space, controls, `<`, `>`, `,`, `;`.
+    /// Cut at 900 bytes so the line stays within RFC 5322 §2.1.1's 998 characters (RFC 5321 §4.5.3.1.3 allows a
+    /// path of 256).
     static func sanitizeAddrSpec(_ s: String) -> String {
         var out = String.UnicodeScalarView()
+        var length = 0
         for u in s.unicodeScalars {
+            length += UTF8.width(u)
+            if length > 900 { break }
             switch u.value {
             case 0...32, 0x7F, 0x85, 0x2028, 0x2029: continue
             case 0x3C, 0x3E, 0x2C, 0x3B: continue

@@ -172,6 +172,15 @@ enum AddressList {
                     angleDepth = max(0, angleDepth - 1)
                 } else if angleDepth == 0 {
                     if s == 44 {
+                        // "Smith, John <j@x.nl>": a name with an unquoted comma. Words without "@" or "<" before a
+                        // comma belong to the next mailbox's name.
+                        if current.contains(where: { $0.kind == .word }),
+                            !current.contains(where: { $0.isSpecial(64) || $0.isSpecial(60) })
+                        {
+                            current.append(t)
+                            broken = true
+                            continue
+                        }
                         finish(current, bytes, into: &result, broken: &broken)
                         current.removeAll(keepingCapacity: true)
                         continue
@@ -264,7 +273,7 @@ enum AddressList {
         }
         // No "@": a bare local name (MAILER-DAEMON) or only a phrase.
         broken = true
-        let meaningful = tokens.filter { $0.kind != .comment }
+        let meaningful = tokens.filter { $0.kind != .comment && !$0.isSpecial(44) }
         if meaningful.count == 1, meaningful[0].kind == .word, !meaningful[0].range.isEmpty {
             let word = text(meaningful[0], bytes)
             result.append(Address(name: firstComment(tokens, bytes), address: Charset.decodeUnlabelled(word).0))
@@ -314,7 +323,8 @@ enum AddressList {
                 if sawAt {
                     domain.append(contentsOf: w)
                 } else if t.kind == .quoted {
-                    let needsQuotes = w.isEmpty || !w.allSatisfy { (Address.isAtextOrSpace($0) && $0 != ASCII.space) || $0 == 46 }
+                    let needsQuotes =
+                        w.isEmpty || !w.allSatisfy { (Address.isAtextOrSpace($0) && $0 != ASCII.space) || $0 == 46 }
                     if needsQuotes {
                         local.append(ASCII.quote)
                         for c in w {

@@ -12,7 +12,7 @@ public struct Attachment: Sendable {
     public var contentType: String
     /// `inline`, `attachment`, another disposition type, or `nil` when the part has no Content-Disposition.
     public var disposition: String?
-    /// Content-ID with angle brackets, for `cid:` references from HTML (RFC 2392).
+    /// Content-ID with angle brackets, for `cid:` references from HTML (RFC 2392 §2).
     public var contentID: String?
     /// The part the attachment comes from.
     public var part: MIMEPart
@@ -52,7 +52,8 @@ public struct Attachment: Sendable {
         while name.hasPrefix(".") { name.removeFirst() }
         if name.isEmpty {
             let sub = part.contentType.subtype.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-            name = part.contentType.isEncapsulatedMessage ? "message.eml" : "attachment" + (sub.isEmpty ? "" : "." + sub)
+            name =
+                part.contentType.isEncapsulatedMessage ? "message.eml" : "attachment" + (sub.isEmpty ? "" : "." + sub)
         }
         return name
     }

@@ -33,12 +33,15 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
 
     public static let utf8 = Charset("utf-8")
     public static let usASCII = Charset("us-ascii")
-    public static let iso8859_1 = Charset("iso-8859-1")
-    public static let iso8859_15 = Charset("iso-8859-15")
+    public static let latin1 = Charset("iso-8859-1")
+    public static let latin9 = Charset("iso-8859-15")
     public static let windows1252 = Charset("windows-1252")
 
     enum Decoder: Equatable {
-        case utf8, ascii, windows1252, latin9, foundation(String.Encoding), iconv(String), unknown
+        case utf8, ascii, windows1252, latin9
+        case foundation(String.Encoding)
+        case iconv(String)
+        case unknown
     }
 
     var decoder: Decoder {
@@ -115,7 +118,7 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Text of unlabelled bytes (8-bit header values, RFC 6532): UTF-8 when valid, else windows-1252.
+    /// Text of unlabelled bytes (8-bit header values, RFC 6532 §3.2): UTF-8 when valid, else windows-1252.
     static func decodeUnlabelled(_ bytes: some Collection<UInt8>) -> (String, Bool) {
         if ASCII.isASCII(bytes) { return (String(decoding: bytes, as: UTF8.self), true) }
         if let s = String(validating: bytes, as: UTF8.self) { return (s, true) }

@@ -23,6 +23,7 @@ public struct ContentDisposition: Sendable, Equatable {
 
     static func parse(_ bytes: [UInt8], defects: inout [MailDefect]) -> ContentDisposition {
         let (main, raw) = MIMEParameters.split(bytes)
-        return ContentDisposition(type: ASCII.lowercased(main), parameters: MIMEParameters.resolve(raw, defects: &defects))
+        return ContentDisposition(
+            type: ASCII.lowercased(main), parameters: MIMEParameters.resolve(raw, defects: &defects))
     }
 }

@@ -93,7 +93,9 @@ public enum DateTime {
         while k < tokens.count {
             switch tokens[k] {
             case .word(let w):
-                if month == nil, w.count >= 3, let m = months.first(where: { ASCII.hasPrefixLower(w, at: 0, end: w.count, $0.0) }) {
+                if month == nil, w.count >= 3,
+                    let m = months.first(where: { ASCII.hasPrefixLower(w, at: 0, end: w.count, $0.0) })
+                {
                     month = m.1
                 } else if hour != nil, offset == nil, let z = zones[String(decoding: w, as: UTF8.self)] {
                     offset = z
@@ -243,7 +245,8 @@ public enum DateTime {
         let (y, m, d) = civilFromDays(days)
         // 1970-01-01 was a Thursday (4).
         let wd = ((days % 7) + 11) % 7
-        return Components(year: y, month: m, day: d, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60, weekday: wd)
+        return Components(
+            year: y, month: m, day: d, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60, weekday: wd)
     }
 
     // MARK: - Composing
@@ -266,6 +269,7 @@ public enum DateTime {
     /// ISO 8601 in UTC: `2026-11-29T10:00:00Z`.
     public static func iso8601(_ date: Date) -> String {
         let c = components(date)
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        return
+            "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 }

@@ -15,7 +15,7 @@ public enum EncodedWord {
     /// Decodes every encoded word in an unfolded header value.
     ///
     /// RFC 2047 §6.2: "any 'linear-white-space' that separates a pair of adjacent 'encoded-word's is
-    /// ignored." Text outside encoded words is read as UTF-8 (RFC 6532), or windows-1252 when it is not.
+    /// ignored." Text outside encoded words is read as UTF-8 (RFC 6532 §3.2), or windows-1252 when it is not.
     public static func decode(_ text: String) -> String {
         var defects: [MailDefect] = []
         return decode(Array(text.utf8), defects: &defects)

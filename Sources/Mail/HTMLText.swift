@@ -7,16 +7,48 @@
 public enum HTMLText {
     public static func text(fromHTML html: String) -> String { convert(Array(html.utf8)) }
 
-    private static let paragraphTags: Set<[UInt8]> = Set(
-        ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre", "hr", "address",
-         "figure", "center"].map { Array($0.utf8) })
-    private static let lineTags: Set<[UInt8]> = Set(
-        ["div", "li", "tr", "dd", "dt", "section", "article", "header", "footer", "nav", "aside", "form",
-         "fieldset", "caption", "main", "body", "html", "details", "summary", "figcaption", "legend"].map {
-            Array($0.utf8)
-        })
-    private static let rawTextTags: Set<[UInt8]> = Set(
-        ["script", "style", "title", "template", "xml", "noframes"].map { Array($0.utf8) })
+    /// A lowercased tag name of up to 16 bytes, packed into two words: no allocation per tag.
+    struct TagName: Hashable {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var length = 0
+
+        mutating func append(_ b: UInt8) {
+            if length < 8 {
+                lo |= UInt64(ASCII.lower(b)) << (8 * UInt64(length))
+            } else if length < 16 {
+                hi |= UInt64(ASCII.lower(b)) << (8 * UInt64(length - 8))
+            }
+            length += 1
+        }
+
+        init() {}
+
+        init(_ s: String) {
+            for b in s.utf8 { append(b) }
+        }
+    }
+
+    private static func names(_ list: [String]) -> Set<TagName> { Set(list.map(TagName.init)) }
+
+    private static let paragraphTags = names([
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre", "hr", "address",
+        "figure", "center",
+    ])
+    private static let lineTags = names([
+        "div", "li", "tr", "dd", "dt", "section", "article", "header", "footer", "nav", "aside", "form",
+        "fieldset", "caption", "main", "body", "html", "details", "summary", "figcaption", "legend",
+    ])
+    private static let rawTextTags = names(["script", "style", "title", "template", "xml", "noframes"])
+    private static let br = TagName("br")
+    private static let pre = TagName("pre")
+    private static let li = TagName("li")
+    private static let td = TagName("td")
+    private static let th = TagName("th")
+    private static let head = TagName("head")
+    private static let closeHead = Array("</head".utf8)
+    private static let openBody = Array("<body".utf8)
+    private static let commentEnd = Array("-->".utf8)
 
     /// Converts UTF-8 HTML bytes.
     static func convert(_ bytes: [UInt8]) -> String {
@@ -31,7 +63,7 @@ public enum HTMLText {
                 let c = bytes[i + 1]
                 if c == 33 {
                     if i + 3 < n, bytes[i + 2] == ASCII.hyphen, bytes[i + 3] == ASCII.hyphen {
-                        i = find(Array("-->".utf8), in: bytes, from: i + 4).map { $0 + 3 } ?? n
+                        i = find(commentEnd, in: bytes, from: i + 4).map { $0 + 3 } ?? n
                     } else {
                         i = skipTag(bytes, from: i + 2)
                     }
@@ -44,16 +76,18 @@ public enum HTMLText {
                 if c == 47 || ASCII.isAlpha(c) {
                     let isEnd = c == 47
                     var j = isEnd ? i + 2 : i + 1
-                    var name = [UInt8]()
+                    let nameStart = j
+                    var name = TagName()
                     while j < n, ASCII.isAlnum(bytes[j]) {
-                        if name.count < 16 { name.append(ASCII.lower(bytes[j])) }
+                        name.append(bytes[j])
                         j += 1
                     }
+                    let nameEnd = j
                     let tagEnd = skipTag(bytes, from: j)
                     i = tagEnd
-                    if name.isEmpty { continue }
+                    if name.length == 0 || name.length > 16 { continue }
                     if !isEnd && rawTextTags.contains(name) {
-                        let close = [60, 47] + name
+                        let close = [60, 47] + bytes[nameStart..<nameEnd].map(ASCII.lower)
                         if let k = findLower(close, in: bytes, from: tagEnd) {
                             i = skipTag(bytes, from: k + close.count)
                         } else {
@@ -61,9 +95,9 @@ public enum HTMLText {
                         }
                         continue
                     }
-                    if !isEnd && name == Array("head".utf8) && !headUnclosed {
-                        let closeHead = findLower(Array("</head".utf8), in: bytes, from: tagEnd)
-                        let body = findLower(Array("<body".utf8), in: bytes, from: tagEnd)
+                    if !isEnd && name == head && !headUnclosed {
+                        let closeHead = findLower(Self.closeHead, in: bytes, from: tagEnd)
+                        let body = findLower(openBody, in: bytes, from: tagEnd)
                         // Searched once: a second <head> without an end would search the same bytes again.
                         if closeHead == nil && body == nil { headUnclosed = true }
                         switch (closeHead, body) {
@@ -137,20 +171,20 @@ public enum HTMLText {
             pendingSpace = false
         }
 
-        mutating func tag(_ name: [UInt8], isEnd: Bool) {
-            if name == [98, 114] {
+        mutating func tag(_ name: TagName, isEnd: Bool) {
+            if name == HTMLText.br {
                 pendingNewlines += 1
                 pendingSpace = false
             } else if HTMLText.paragraphTags.contains(name) {
                 block(2)
-                if name == [112, 114, 101] { preDepth = max(0, preDepth + (isEnd ? -1 : 1)) }
+                if name == HTMLText.pre { preDepth = max(0, preDepth + (isEnd ? -1 : 1)) }
             } else if HTMLText.lineTags.contains(name) {
                 block(1)
-                if !isEnd && name == [108, 105] {
+                if !isEnd && name == HTMLText.li {
                     char(ASCII.hyphen)
                     pendingSpace = true
                 }
-            } else if name == [116, 100] || name == [116, 104] {
+            } else if name == HTMLText.td || name == HTMLText.th {
                 if !isEnd { pendingSpace = true }
             }
         }

@@ -42,7 +42,7 @@ public struct HeaderFields: Sendable, Equatable, RandomAccessCollection {
     /// Reads the header section that starts at `range.lowerBound`.
     ///
     /// Accepts CRLF and bare LF line ends, obsolete white space before the colon (RFC 5322 §4.5), and a
-    /// leading mbox `From ` line (RFC 4155) on a top-level message. A line that is neither a field nor a
+    /// leading mbox `From ` line (RFC 4155 §2) on a top-level message. A line that is neither a field nor a
     /// continuation ends the header section with ``MailDefect/missingHeaderBodySeparator``, as Python's
     /// parser does.
     ///
@@ -109,7 +109,7 @@ public struct HeaderFields: Sendable, Equatable, RandomAccessCollection {
                 bytes[i] == 70, bytes[i + 1] == 114, bytes[i + 2] == 111, bytes[i + 3] == 109,
                 bytes[i + 4] == 32
             {
-                // RFC 4155: an mbox "From " separator line, not part of the message.
+                // RFC 4155 §2: an mbox "From " separator line, not part of the message.
             } else {
                 finish()
                 defects.append(.missingHeaderBodySeparator)

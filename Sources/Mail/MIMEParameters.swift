@@ -77,7 +77,9 @@ public struct MIMEParameters: Sendable, Equatable, Sequence {
                 while i < n, bytes[i] != ASCII.quote {
                     // quoted-pair; a backslash before anything but a quote or a backslash is kept, so that
                     // Windows paths survive.
-                    if bytes[i] == ASCII.backslash, i + 1 < n, bytes[i + 1] == ASCII.quote || bytes[i + 1] == ASCII.backslash {
+                    if bytes[i] == ASCII.backslash, i + 1 < n,
+                        bytes[i + 1] == ASCII.quote || bytes[i + 1] == ASCII.backslash
+                    {
                         value.append(bytes[i + 1])
                         i += 2
                         continue
@@ -239,9 +241,11 @@ public struct MIMEParameters: Sendable, Equatable, Sequence {
     /// Renders one parameter as `; name=value`, quoting when the value is not a token. Values are expected
     /// to be ASCII (boundaries, charsets).
     static func render(name: String, value: String) -> String {
-        let isToken = !value.isEmpty && value.utf8.allSatisfy { b in
-            b > 32 && b < 127 && !"()<>@,;:\\\"/[]?=".utf8.contains(b)
-        }
+        let isToken =
+            !value.isEmpty
+            && value.utf8.allSatisfy { b in
+                b > 32 && b < 127 && !"()<>@,;:\\\"/[]?=".utf8.contains(b)
+            }
         if isToken { return "; \(name)=\(value)" }
         var quoted = "\""
         for c in value.unicodeScalars {

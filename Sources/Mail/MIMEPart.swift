@@ -151,7 +151,8 @@ public struct MIMEPart: Sendable {
             part.parts.reserveCapacity(ranges.count)
             for r in ranges {
                 part.parts.append(
-                    try parse(bytes, r, depth: depth + 1, defaultType: childDefault, topLevel: false, context: &context))
+                    try parse(bytes, r, depth: depth + 1, defaultType: childDefault, topLevel: false, context: &context)
+                )
             }
         } else if contentType.isEncapsulatedMessage {
             if encoding.isIdentity {

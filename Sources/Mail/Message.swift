@@ -114,7 +114,9 @@ public struct Message: Sendable {
             }
             text = text.trimmingTrailingWhitespace()
             while text.hasPrefix("\n") { text.removeFirst() }
-        } else if let part = walk.html {
+        }
+        // An empty text/plain alternative next to real HTML (some web mailers send one) does not hide the HTML.
+        if text.isEmpty, let part = walk.html {
             text = HTMLText.text(fromHTML: part.decodedText(defects: &defects))
         }
 
@@ -141,7 +143,6 @@ public struct Message: Sendable {
     static func reversePath(_ bytes: [UInt8]) -> String {
         var inner = [UInt8]()
         var i = 0
-        var inAngle = false
         while i < bytes.count {
             let b = bytes[i]
             if b == 40 {
@@ -149,7 +150,6 @@ public struct Message: Sendable {
                 continue
             }
             if b == 60 {
-                inAngle = true
                 inner.removeAll()
             } else if b == 62 {
                 break
@@ -158,7 +158,6 @@ public struct Message: Sendable {
             }
             i += 1
         }
-        _ = inAngle
         // obs-route
         if let colon = inner.lastIndex(of: ASCII.colon), inner.first == 64 { inner = Array(inner[(colon + 1)...]) }
         var text = Charset.decodeUnlabelled(inner).0

@@ -97,17 +97,20 @@ public enum MessageID {
             left += String(repeating: "0", count: 16 - hex.count) + hex
         }
         var cleanDomain = String(
-            String.UnicodeScalarView(domain.unicodeScalars.filter { u in
-                (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A)
-                    || (u.value >= 0x61 && u.value <= 0x7A) || u == "." || u == "-"
-            })
+            String.UnicodeScalarView(
+                domain.unicodeScalars.filter { u in
+                    (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A)
+                        || (u.value >= 0x61 && u.value <= 0x7A) || u == "." || u == "-"
+                })
         ).lowercased()
         if cleanDomain.isEmpty { cleanDomain = "localhost" }
         return "<\(left)@\(cleanDomain)>"
     }
 
-    /// An identifier safe to write: no white space or controls, angle brackets exactly once around it.
+    /// An identifier safe to write: no white space or controls, angle brackets exactly once around it; `""`
+    /// for one longer than 900 bytes, which could not be written within RFC 5322 §2.1.1's 998-character lines.
     static func sanitize(_ id: String) -> String {
+        guard id.utf8.count <= 900 else { return "" }
         var inner = String.UnicodeScalarView()
         for u in id.unicodeScalars {
             switch u.value {

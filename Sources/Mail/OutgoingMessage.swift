@@ -78,7 +78,8 @@ public struct OutgoingMessage: Sendable {
             if !clean.isEmpty { w.field("Auto-Submitted", HeaderWriter.unstructuredPieces(clean)) }
         }
         for (rawName, value) in extraHeaders {
-            let name = String(decoding: rawName.utf8.filter { $0 > 32 && $0 < 127 && $0 != ASCII.colon }, as: UTF8.self)
+            let name = String(
+                decoding: rawName.utf8.filter { $0 > 32 && $0 < 127 && $0 != ASCII.colon }.prefix(76), as: UTF8.self)
             guard !name.isEmpty, !Self.reservedNames.contains(HeaderFieldName(name)) else { continue }
             w.field(name, HeaderWriter.unstructuredPieces(value))
         }
@@ -103,7 +104,8 @@ public struct OutgoingMessage: Sendable {
     }
 
     private static func textPartHeader(_ subtype: String) -> [UInt8] {
-        Array("Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+        Array(
+            "Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
     }
 
     private static func listPieces(_ list: [Address]) -> [HeaderPiece] {

@@ -23,8 +23,7 @@ public enum QuotedPrintable {
         while i < end {
             let b = input[i]
             if b == ASCII.equals {
-                if i + 2 < end, let hi = ASCII.hexValue(input[i + 1]), let lo = ASCII.hexValue(input[i + 2])
-                {
+                if i + 2 < end, let hi = ASCII.hexValue(input[i + 1]), let lo = ASCII.hexValue(input[i + 2]) {
                     out.append(hi << 4 | lo)
                     trailingWSP = 0
                     i += 3

@@ -147,8 +147,9 @@ public enum ReplyText {
     ]
 
     static func isMobileFooter(_ b: [UInt8], _ t: Range<Int>) -> Bool {
-        guard t.count >= 10, let f = t.first.map({ ASCII.lower(b[$0]) }), f == 115 || f == 118 || f == 103 || f == 111
-            || f == 100 || f == 101
+        guard t.count >= 10, let f = t.first.map({ ASCII.lower(b[$0]) }),
+            f == 115 || f == 118 || f == 103 || f == 111
+                || f == 100 || f == 101
         else { return false }
         return mobileFooters.contains { hasPrefix(b, t, $0) }
     }
@@ -220,8 +221,9 @@ public enum ReplyText {
     static func isOutlookHeaderBlock(_ b: [UInt8], _ lines: [Range<Int>], _ idx: Int) -> Bool {
         var first = trim(b, lines[idx])
         if first.first.map({ b[$0] }) == 42 { first = (first.lowerBound + 1)..<first.upperBound }
-        guard hasPrefix(b, first, "van:") || hasPrefix(b, first, "from:") || hasPrefix(b, first, "von:")
-            || hasPrefix(b, first, "van*:") || hasPrefix(b, first, "from*:") || hasPrefix(b, first, "de :")
+        guard
+            hasPrefix(b, first, "van:") || hasPrefix(b, first, "from:") || hasPrefix(b, first, "von:")
+                || hasPrefix(b, first, "van*:") || hasPrefix(b, first, "from*:") || hasPrefix(b, first, "de :")
         else { return false }
         var found = 0
         for k in (idx + 1)..<min(lines.count, idx + 7) {

@@ -260,7 +260,7 @@ public final class DeskStore {
 
     // MARK: - Contacts
 
-    public func upsert(_ contact: Contact) throws {
+    public func upsert(_ contact: ContactRecord) throws {
         try db.run("""
             INSERT INTO contacts (email, name, organisation, location, role) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (email) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
@@ -269,10 +269,10 @@ public final class DeskStore {
                   .text(contact.location), .text(contact.role)])
     }
 
-    public func contact(email: String) throws -> Contact? {
+    public func contact(email: String) throws -> ContactRecord? {
         try db.first("SELECT email, name, organisation, location, role FROM contacts WHERE email = ?",
                      [.text(email.lowercased())]).map {
-            Contact(email: $0.string(0) ?? "", name: $0.string(1) ?? "", organisation: $0.string(2) ?? "",
+            ContactRecord(email: $0.string(0) ?? "", name: $0.string(1) ?? "", organisation: $0.string(2) ?? "",
                     location: $0.string(3) ?? "", role: $0.string(4) ?? "")
         }
     }

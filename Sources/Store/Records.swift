@@ -94,7 +94,7 @@ public struct OutboxItem: Sendable, Equatable {
 }
 
 /// A row of the contacts directory (DAP R-AUTH-1).
-public struct Contact: Sendable, Equatable {
+public struct ContactRecord: Sendable, Equatable {
     public var email: String
     public var name: String
     public var organisation: String

@@ -16,8 +16,15 @@ do {
         url: value("DAPGATE_SMTP_URL") ?? "smtp://127.0.0.1:2525", user: value("DAPGATE_SMTP_USER"),
         password: value("DAPGATE_SMTP_PASSWORD"), caFile: value("DAPGATE_CA_FILE")))
     let start = Date()
-    let validity = try imap.status().uidValidity ?? 0
-    let listing = try imap.listing(after: 0)
+    let status = try imap.status()
+    let validity = status.uidValidity ?? 0
+    var listing: [IMAPResponse.Listing] = []
+    var first = 1
+    while first <= status.messages ?? 0 {
+        let last = min(status.messages ?? 0, first + IMAPClient.listingWindow - 1)
+        listing += try imap.listing(sequence: first...last)
+        first = last + 1
+    }
     var bytes = 0
     for item in listing {
         let raw = try imap.fetch(uid: item.uid, uidValidity: validity, limit: 64 << 20)

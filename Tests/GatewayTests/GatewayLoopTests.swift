@@ -16,8 +16,8 @@ final class MemorySource: MailSource {
 
     func add(_ raw: String) { mails[(mails.keys.max() ?? 0) + 1 + Int64(processed.count + quarantined.count)] = Array(raw.utf8) }
     func open() throws -> Int64 { uidValidity }
-    func pending() throws -> [IMAPResponse.Listing] {
-        mails.keys.sorted().map { IMAPResponse.Listing(uid: $0, size: mails[$0]!.count, flags: []) }
+    func pending(limit: Int) throws -> [IMAPResponse.Listing] {
+        mails.keys.sorted().prefix(limit).map { IMAPResponse.Listing(uid: $0, size: mails[$0]!.count, flags: []) }
     }
     func fetch(uid: Int64, uidValidity: Int64, limit: Int) throws -> [UInt8] {
         if failFetch.contains(uid) { throw TransportError(kind: .connect, message: "connection lost") }

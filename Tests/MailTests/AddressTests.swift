@@ -38,22 +38,34 @@ struct AddressTests {
                     Address(address: "a@x.test"), Address(name: "B", address: "b@x.test"),
                     Address(address: "c@x.test"),
                 ]),
-            Case(input: "=?utf-8?q?Jos=C3=A9?= <jose@x.test>", expected: [Address(name: "José", address: "jose@x.test")]),
+            Case(
+                input: "=?utf-8?q?Jos=C3=A9?= <jose@x.test>", expected: [Address(name: "José", address: "jose@x.test")]),
             Case(
                 input: "=?utf-8?q?Jos=C3=A9?= =?utf-8?q?_Garc=C3=ADa?= <jose@x.test>",
                 expected: [Address(name: "José García", address: "jose@x.test")]),
-            Case(input: "\"=?utf-8?q?Ren=C3=A9e?=\" <r@x.test>", expected: [Address(name: "Renée", address: "r@x.test")]),
+            Case(
+                input: "\"=?utf-8?q?Ren=C3=A9e?=\" <r@x.test>", expected: [Address(name: "Renée", address: "r@x.test")]),
             Case(input: "Zoë Smit <zoe@x.test>", expected: [Address(name: "Zoë Smit", address: "zoe@x.test")]),
             Case(input: "<@relay.test,@b.test:jan@x.test>", expected: [Address(address: "jan@x.test")]),
             Case(input: "\"john doe\"@x.test", expected: [Address(address: "\"john doe\"@x.test")]),
             Case(input: "john . doe @ x.test", expected: [Address(address: "john.doe@x.test")]),
             Case(input: "jan@[192.0.2.1]", expected: [Address(address: "jan@[192.0.2.1]")]),
             // Broken ones: best effort plus a defect.
-            Case(input: "Jan Jansen jan@x.test", expected: [Address(name: "Jan Jansen", address: "jan@x.test")], defect: true),
+            Case(
+                input: "Jan Jansen jan@x.test", expected: [Address(name: "Jan Jansen", address: "jan@x.test")],
+                defect: true),
             Case(input: "Jan <jan@x.test", expected: [Address(name: "Jan", address: "jan@x.test")], defect: true),
             Case(input: "MAILER-DAEMON", expected: [Address(address: "MAILER-DAEMON")], defect: true),
+            Case(
+                input: "Smith, John <j@x.test>, Doe, Jane <d@x.test>",
+                expected: [
+                    Address(name: "Smith, John", address: "j@x.test"), Address(name: "Doe, Jane", address: "d@x.test"),
+                ],
+                defect: true),
+            Case(input: "Smith, j@x.test", expected: [Address(name: "Smith,", address: "j@x.test")], defect: true),
             Case(input: "\"Jan", expected: [], defect: true),
-            Case(input: "Jan <jan@x.test> extra", expected: [Address(name: "Jan", address: "jan@x.test")], defect: true),
+            Case(
+                input: "Jan <jan@x.test> extra", expected: [Address(name: "Jan", address: "jan@x.test")], defect: true),
             Case(input: "", expected: []),
         ])
     func lists(_ c: Case) {
@@ -79,10 +91,19 @@ struct AddressTests {
 
     @Test("rendering: atoms, quoted string or encoded words, and no control characters")
     func rendering() {
-        #expect(Address(name: "Jan Jansen", address: "j@x.test").headerPieces() == [.atom("Jan"), .atom("Jansen"), .atom("<j@x.test>")])
-        #expect(Address(name: "Jansen, J.", address: "j@x.test").headerPieces() == [.atom("\"Jansen, J.\""), .atom("<j@x.test>")])
+        #expect(
+            Address(name: "Jan Jansen", address: "j@x.test").headerPieces() == [
+                .atom("Jan"), .atom("Jansen"), .atom("<j@x.test>"),
+            ])
+        #expect(
+            Address(name: "Jansen, J.", address: "j@x.test").headerPieces() == [
+                .atom("\"Jansen, J.\""), .atom("<j@x.test>"),
+            ])
         #expect(Address(name: "Zoë", address: "z@x.test").headerPieces() == [.encoded("Zoë"), .atom("<z@x.test>")])
-        #expect(Address(name: "a\r\nBcc: e@x", address: "j@x.test\r\nBcc: e@x").headerPieces() == [.atom("\"a Bcc: e@x\""), .atom("<j@x.testBcc:e@x>")])
+        #expect(
+            Address(name: "a\r\nBcc: e@x", address: "j@x.test\r\nBcc: e@x").headerPieces() == [
+                .atom("\"a Bcc: e@x\""), .atom("<j@x.testBcc:e@x>"),
+            ])
         #expect(Address(name: nil, address: "j@x.test").headerPieces() == [.atom("<j@x.test>")])
     }
 }

@@ -19,14 +19,14 @@ struct CharsetTests {
     func windows1252() {
         let bytes: [UInt8] = [0x80, 0x20, 0x93, 0x61, 0x94, 0x20, 0xE9, 0x96, 0x81]
         #expect(Charset.windows1252.decode(bytes).0 == "€ “a” é–\u{81}")
-        #expect(Charset.iso8859_1.decode(bytes).0 == "€ “a” é–\u{81}")
+        #expect(Charset.latin1.decode(bytes).0 == "€ “a” é–\u{81}")
         #expect(Charset.windows1252.decode(bytes).1 == nil)
     }
 
     @Test("iso-8859-15 differs from Latin-1 in eight places")
     func latin9() {
         let bytes: [UInt8] = [0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE, 0xE9]
-        #expect(Charset.iso8859_15.decode(bytes).0 == "€ŠšŽžŒœŸé")
+        #expect(Charset.latin9.decode(bytes).0 == "€ŠšŽžŒœŸé")
     }
 
     @Test("UTF-8 that is not valid falls back to windows-1252 with a defect, losing no byte")

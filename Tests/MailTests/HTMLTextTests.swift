@@ -22,7 +22,8 @@ struct HTMLTextTests {
             Case(html: "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", text: "a b\nc d"),
             Case(html: "a   \n\t b", text: "a b"),
             Case(html: "<pre>  a\n    b</pre>", text: "a\n    b"),
-            Case(html: "&amp; &lt;x&gt; &quot;q&quot; &apos; &eacute;&euml;&szlig; &euro;", text: "& <x> \"q\" ' éëß €"),
+            Case(
+                html: "&amp; &lt;x&gt; &quot;q&quot; &apos; &eacute;&euml;&szlig; &euro;", text: "& <x> \"q\" ' éëß €"),
             Case(html: "&#233; &#xE9; &#x1F600; &#150; &#0; &#xFFFFFFFFFF;", text: "é é 😀 – \u{FFFD} \u{FFFD}"),
             Case(html: "a&nbsp;&nbsp;b", text: "a  b"),
             Case(html: "&unknown; &amp &copy fish&chips", text: "&unknown; & © fish&chips"),

@@ -7,7 +7,8 @@ struct HeaderFieldsTests {
     func parse(_ s: String, policy: ParsePolicy = .default) throws -> (HeaderFields, Int, [MailDefect]) {
         var defects: [MailDefect] = []
         let bytes = Array(s.utf8)
-        let (h, start) = try HeaderFields.parse(bytes, in: 0..<bytes.count, policy: policy, topLevel: true, defects: &defects)
+        let (h, start) = try HeaderFields.parse(
+            bytes, in: 0..<bytes.count, policy: policy, topLevel: true, defects: &defects)
         return (h, start, defects)
     }
 

@@ -10,10 +10,12 @@ struct InspectReportTests {
         for name in allFixtureNames() {
             let json = InspectReport(try parseFixture(name)).json()
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == [
-                "message_id", "subject", "from", "to", "cc", "reply_to", "date", "in_reply_to", "references", "text",
-                "attachments", "auto", "reply_text", "case_tag",
-            ])
+            #expect(
+                Set(object.keys) == [
+                    "message_id", "subject", "from", "to", "cc", "reply_to", "date", "in_reply_to", "references",
+                    "text",
+                    "attachments", "auto", "reply_text", "case_tag",
+                ])
             #expect(Set(object.keys) == Set(InspectReport.keys))
             for list in ["to", "cc", "reply_to"] {
                 let items = try #require(object[list] as? [[String: Any]])
@@ -27,7 +29,9 @@ struct InspectReportTests {
             } else {
                 #expect(object["from"] is NSNull)
             }
-            let keyOrder = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+            let keyOrder = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
+                $0.split(separator: "\"")[1]
+            }
             #expect(keyOrder == keyOrder.sorted())
         }
     }
@@ -48,7 +52,8 @@ struct InspectReportTests {
     @Test("exact output for a small mail: UTF-8 kept, escapes, nulls")
     func exact() throws {
         let m = try Message.parse(
-            "From: Zoë <zoe@x.test>\r\nDate: Sun, 29 Nov 2026 11:00:00 +0100\r\nSubject: [CS0001234] \"kapot\"\r\nMessage-ID: <a@x>\r\n\r\nRegel\r\n\ttab\r\n")
+            "From: Zoë <zoe@x.test>\r\nDate: Sun, 29 Nov 2026 11:00:00 +0100\r\nSubject: [CS0001234] \"kapot\"\r\nMessage-ID: <a@x>\r\n\r\nRegel\r\n\ttab\r\n"
+        )
         #expect(
             InspectReport(m).json() == """
                 {
@@ -76,7 +81,8 @@ struct InspectReportTests {
     @Test("no From, no date: null")
     func nulls() throws {
         let o = try #require(
-            try JSONSerialization.jsonObject(with: Data(InspectReport(try Message.parse("Subject: x\r\n\r\n\u{1}")).json().utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(InspectReport(try Message.parse("Subject: x\r\n\r\n\u{1}")).json().utf8)) as? [String: Any])
         #expect(o["from"] is NSNull)
         #expect(o["date"] is NSNull)
         #expect(o["message_id"] is NSNull)

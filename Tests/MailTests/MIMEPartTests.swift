@@ -16,7 +16,8 @@ struct MIMEPartTests {
         #expect(
             outline(m.body) == [
                 "multipart/mixed", "  multipart/related", "    multipart/alternative", "      text/plain",
-                "      text/html", "    image/png", "  application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "      text/html", "    image/png",
+                "  application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             ])
         #expect(m.text == "Zie de foto: het scherm in lokaal 3.01 is gebarsten.")
         #expect(m.attachments.map(\.filename) == ["foto.png", "Schade rapport één.docx"])
@@ -47,7 +48,10 @@ struct MIMEPartTests {
     @Test("multipart/report: DSN text, delivery-status and the returned message")
     func report() throws {
         let m = try parseFixture("postfix-dsn-unknown-user.eml")
-        #expect(outline(m.body) == ["multipart/report", "  text/plain", "  message/delivery-status", "  message/rfc822", "    text/plain"])
+        #expect(
+            outline(m.body) == [
+                "multipart/report", "  text/plain", "  message/delivery-status", "  message/rfc822", "    text/plain",
+            ])
         #expect(m.text.hasPrefix("This is the mail system at host mail.example.test."))
         #expect(!m.text.contains("binnenste"))
         #expect(m.attachments.map(\.contentType) == ["message/delivery-status", "message/rfc822"])
@@ -69,7 +73,11 @@ struct MIMEPartTests {
     @Test("RFC 2046 §5.1.2: an outer boundary closes an inner multipart")
     func outerClosesInner() throws {
         let m = try parseFixture("rfc2046-5.1.2-outer-boundary-closes-inner.eml")
-        #expect(outline(m.body) == ["multipart/mixed", "  multipart/alternative", "    text/plain", "    text/html", "  application/octet-stream"])
+        #expect(
+            outline(m.body) == [
+                "multipart/mixed", "  multipart/alternative", "    text/plain", "    text/html",
+                "  application/octet-stream",
+            ])
         #expect(m.text == "Binnenste tekst.")
         #expect(m.attachments.map(\.data) == [[0, 1, 2, 3]])
         #expect(m.defects == [.missingCloseBoundary])
@@ -81,7 +89,10 @@ struct MIMEPartTests {
 
     @Test("preamble and epilogue are ignored, transport padding after a delimiter is allowed")
     func preambleEpilogue() throws {
-        let m = try Message.parse(mail("multipart/mixed; boundary=b", "preamble\r\n--b  \r\n\r\nin\r\n--b-- \t\r\nepilogue\r\n--b\r\nnot a part"))
+        let m = try Message.parse(
+            mail(
+                "multipart/mixed; boundary=b",
+                "preamble\r\n--b  \r\n\r\nin\r\n--b-- \t\r\nepilogue\r\n--b\r\nnot a part"))
         #expect(m.body.parts.count == 1)
         #expect(m.text == "in")
         #expect(m.defects.isEmpty)
@@ -115,7 +126,8 @@ struct MIMEPartTests {
 
     @Test("quoted-printable and base64 parts decode lazily and correctly")
     func transferEncodings() throws {
-        let body = "--b\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nCaf=C3=A9 =\r\nopen\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: BASE64\r\n\r\nAAEC\r\nAw==\r\n--b--\r\n"
+        let body =
+            "--b\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nCaf=C3=A9 =\r\nopen\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: BASE64\r\n\r\nAAEC\r\nAw==\r\n--b--\r\n"
         let m = try Message.parse(mail("multipart/mixed; boundary=\"b\"", body))
         #expect(m.text == "Café open")
         #expect(m.attachments.first?.data == [0, 1, 2, 3])
@@ -125,7 +137,10 @@ struct MIMEPartTests {
 
     @Test("QP and base64 defects are found at parse time, in lenient and strict mode")
     func encodingDefects() throws {
-        let qp = mail("text/plain", "").replacingOccurrences(of: "Content-Type: text/plain\r\n", with: "Content-Transfer-Encoding: quoted-printable\r\n") + "100=% sure"
+        let qp =
+            mail("text/plain", "").replacingOccurrences(
+                of: "Content-Type: text/plain\r\n", with: "Content-Transfer-Encoding: quoted-printable\r\n")
+            + "100=% sure"
         let m = try Message.parse(qp)
         #expect(m.text == "100=% sure")
         #expect(m.defects == [.invalidQuotedPrintable])
@@ -133,7 +148,9 @@ struct MIMEPartTests {
         let b64 = try parseFixture("base64-garbage-body.eml")
         #expect(b64.text == "Dit is een tekst in base64 met rommel ertussen. éè")
         #expect(b64.defects == [.invalidBase64])
-        #expect(throws: MailError(.strict(.invalidBase64))) { try parseFixture("base64-garbage-body.eml", policy: .strict) }
+        #expect(throws: MailError(.strict(.invalidBase64))) {
+            try parseFixture("base64-garbage-body.eml", policy: .strict)
+        }
     }
 
     @Test("unknown and misplaced transfer encodings")
@@ -141,13 +158,15 @@ struct MIMEPartTests {
         let m = try Message.parse(mail("text/plain\r\nContent-Transfer-Encoding: x-uuencode", "x"))
         #expect(m.text == "x")
         #expect(m.defects == [.unknownTransferEncoding("x-uuencode")])
-        let n = try Message.parse(mail("multipart/mixed; boundary=b\r\nContent-Transfer-Encoding: base64", "--b\r\n\r\nx\r\n--b--"))
+        let n = try Message.parse(
+            mail("multipart/mixed; boundary=b\r\nContent-Transfer-Encoding: base64", "--b\r\n\r\nx\r\n--b--"))
         #expect(n.defects == [.invalidTransferEncodingForComposite])
     }
 
     @Test("1000 nested multiparts: throws at maxDepth quickly, no stack overflow")
     func deepNesting() throws {
-        var s = "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n"
+        var s =
+            "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n"
         for i in 1...1000 { s += "--b\(i - 1)\r\nContent-Type: multipart/mixed; boundary=b\(i)\r\n\r\n" }
         s += "--b1000\r\n\r\ndeep\r\n"
         for i in stride(from: 1000, through: 0, by: -1) { s += "--b\(i)--\r\n" }
@@ -161,13 +180,17 @@ struct MIMEPartTests {
         p.maxDepth = 1001
         p.maxParts = 500
         #expect(throws: MailError(.maxParts, limit: 500)) {
-            try Message.parse(Array(("From: a@x.test\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" + String(repeating: "--b\r\n\r\nx\r\n", count: 600)).utf8), policy: p)
+            try Message.parse(
+                Array(
+                    ("From: a@x.test\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                        + String(repeating: "--b\r\n\r\nx\r\n", count: 600)).utf8), policy: p)
         }
     }
 
     @Test("nesting within the limit parses")
     func moderateNesting() throws {
-        var s = "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n"
+        var s =
+            "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n"
         for i in 1...40 { s += "--b\(i - 1)\r\nContent-Type: multipart/alternative; boundary=b\(i)\r\n\r\n" }
         s += "--b40\r\nContent-Type: text/plain\r\n\r\ndiep\r\n"
         for i in stride(from: 40, through: 0, by: -1) { s += "--b\(i)--\r\n" }

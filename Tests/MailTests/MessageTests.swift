@@ -62,13 +62,17 @@ struct MessageTests {
         Fixture(
             name: "windows-1252-body.eml", subject: "Toner € 45",
             from: Address(name: "Année Müller", address: "annee@school.test"),
-            textPrefix: "Beste servicedesk,\n\nDe kosten van de nieuwe toner zijn € 45,– per stuk. Dat is “te duur” voor ons café-budget."),
+            textPrefix:
+                "Beste servicedesk,\n\nDe kosten van de nieuwe toner zijn € 45,– per stuk. Dat is “te duur” voor ons café-budget."
+        ),
         Fixture(
-            name: "iso-8859-15-euro.eml", subject: "Pinautomaat", from: Address(name: "Kassa", address: "kassa@school.test"),
+            name: "iso-8859-15-euro.eml", subject: "Pinautomaat",
+            from: Address(name: "Kassa", address: "kassa@school.test"),
             textPrefix: "Bedrag: € 12,50 œ Œ"),
         Fixture(
             name: "html-only.eml", subject: "Wifi storing gebouw B",
-            from: Address(name: "Jeroen Smit", address: "jeroen.smit@school.test"), textPrefix: "Beste servicedesk,\n\nSinds"),
+            from: Address(name: "Jeroen Smit", address: "jeroen.smit@school.test"),
+            textPrefix: "Beste servicedesk,\n\nSinds"),
         Fixture(
             name: "nested-mixed-related-alternative.eml", subject: "Foto van het kapotte scherm",
             from: Address(name: "Kees, de Conciërge", address: "kees@school.test"), textPrefix: "Zie de foto:",
@@ -87,17 +91,22 @@ struct MessageTests {
             name: "obsolete-date-and-group-addresses.eml", subject: "Oude software",
             from: Address(name: "Jan de Boer", address: "jan@school.test"), textPrefix: "Hallo."),
         Fixture(
-            name: "signature-dash-dash.eml", subject: "Nieuwe muis nodig", from: Address(name: "Henk", address: "henk@school.test"),
+            name: "signature-dash-dash.eml", subject: "Nieuwe muis nodig",
+            from: Address(name: "Henk", address: "henk@school.test"),
             textPrefix: "Mijn muis is stuk, kan ik een nieuwe krijgen?\n\n-- \nHenk Vermeer\nConciërge"),
         Fixture(
-            name: "defect-missing-close-boundary.eml", subject: "Laptop kapot", from: Address(name: "Lisa", address: "lisa@school.test"),
-            textPrefix: "Mijn laptop start niet meer op.", attachments: ["scherm.png"], defects: [.missingCloseBoundary]),
+            name: "defect-missing-close-boundary.eml", subject: "Laptop kapot",
+            from: Address(name: "Lisa", address: "lisa@school.test"),
+            textPrefix: "Mijn laptop start niet meer op.", attachments: ["scherm.png"], defects: [.missingCloseBoundary]
+        ),
         Fixture(
             name: "rfc2046-5.1.2-outer-boundary-closes-inner.eml", subject: "Outer closes inner",
-            from: Address(name: "X", address: "x@school.test"), textPrefix: "Binnenste tekst.", attachments: ["data.bin"],
+            from: Address(name: "X", address: "x@school.test"), textPrefix: "Binnenste tekst.",
+            attachments: ["data.bin"],
             defects: [.missingCloseBoundary]),
         Fixture(
-            name: "base64-garbage-body.eml", subject: "base64 met rommel", from: Address(name: "Test", address: "t@school.test"),
+            name: "base64-garbage-body.eml", subject: "base64 met rommel",
+            from: Address(name: "Test", address: "t@school.test"),
             textPrefix: "Dit is een tekst in base64 met rommel ertussen. éè", defects: [.invalidBase64]),
         Fixture(
             name: "defect-unknown-charset.eml", subject: "café", from: Address(name: "Y", address: "y@school.test"),
@@ -170,7 +179,11 @@ struct MessageTests {
     @Test("encoded words in To: names from ISO-8859-1 and a quoted encoded word")
     func encodedNames() throws {
         let m = try parseFixture("encoded-words-subject-and-names.eml")
-        #expect(m.to == [Address(name: "François de Wit", address: "francois@school.test"), Address(name: "Renée", address: "renee@school.test")])
+        #expect(
+            m.to == [
+                Address(name: "François de Wit", address: "francois@school.test"),
+                Address(name: "Renée", address: "renee@school.test"),
+            ])
     }
 
     @Test("missing From and Date, duplicate Subject")
@@ -178,7 +191,8 @@ struct MessageTests {
         let m = try Message.parse("Subject: a\r\nSubject: b\r\n\r\nx")
         #expect(m.subject == "a")
         #expect(m.from.isEmpty)
-        #expect(m.defects == [.duplicateField("Subject"), .missingRequiredField("From"), .missingRequiredField("Date")])
+        #expect(
+            m.defects == [.duplicateField("Subject"), .missingRequiredField("From"), .missingRequiredField("Date")])
     }
 
     @Test("empty input and header-only input")
@@ -192,14 +206,17 @@ struct MessageTests {
 
     @Test("a subject encoded word that decodes to CR LF cannot smuggle a line")
     func subjectInjection() throws {
-        let m = try Message.parse("From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nSubject: =?utf-8?q?a=0D=0ABcc:_x?=\r\n\r\n")
+        let m = try Message.parse(
+            "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nSubject: =?utf-8?q?a=0D=0ABcc:_x?=\r\n\r\n")
         #expect(m.subject == "a Bcc: x")
         #expect(m.defects == [.controlCharacterInHeader("Subject")])
     }
 
     @Test("a 300 KB header throws at the 256 KB default")
     func hugeHeader() {
-        let header = "From: a@x.test\r\n" + String(repeating: "X-Filler: " + String(repeating: "a", count: 90) + "\r\n", count: 3000)
+        let header =
+            "From: a@x.test\r\n"
+            + String(repeating: "X-Filler: " + String(repeating: "a", count: 90) + "\r\n", count: 3000)
         let bytes = Array((header + "\r\nbody").utf8)
         #expect(bytes.count > 300_000)
         #expect(throws: MailError(.maxHeaderBytes, limit: 256 * 1024)) { try Message.parse(bytes) }
@@ -211,7 +228,9 @@ struct MessageTests {
     func totalLimit() {
         var p = ParsePolicy()
         p.maxTotalBytes = 10
-        #expect(throws: MailError(.maxTotalBytes, limit: 10)) { try Message.parse("Subject: too long\r\n\r\n", policy: p) }
+        #expect(throws: MailError(.maxTotalBytes, limit: 10)) {
+            try Message.parse("Subject: too long\r\n\r\n", policy: p)
+        }
         #expect(MailError(.maxTotalBytes, limit: 10).description == "message larger than 10 bytes")
     }
 
@@ -244,7 +263,8 @@ struct MessageTests {
                     case 3: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...200, using: &rng)))
                     default:
                         let len = min(bytes.count - at, Int.random(in: 1...100, using: &rng))
-                        bytes.insert(contentsOf: bytes[at..<(at + len)], at: Int.random(in: 0...bytes.count, using: &rng))
+                        bytes.insert(
+                            contentsOf: bytes[at..<(at + len)], at: Int.random(in: 0...bytes.count, using: &rng))
                     }
                 }
             }
@@ -263,5 +283,26 @@ struct MessageTests {
             }
         }
         #expect(parsed > 2000)
+    }
+}
+
+@Suite("Message.text selection")
+struct MessageTextTests {
+    @Test("an empty text/plain alternative does not hide the HTML")
+    func emptyPlain() throws {
+        let m = try Message.parse(
+            "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n \r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Hallo</p>\r\n--b--\r\n"
+        )
+        #expect(m.text == "Hallo")
+    }
+
+    @Test("a text part with a file name is an attachment, not the body")
+    func namedText() throws {
+        let m = try Message.parse(
+            "From: a@x.test\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; name=log.txt\r\n\r\nlog\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment\r\n\r\nfile\r\n--b--\r\n"
+        )
+        #expect(m.text == "body")
+        #expect(m.attachments.map(\.filename) == ["log.txt", nil])
+        #expect(m.attachments.map(\.safeFilename) == ["log.txt", "attachment.plain"])
     }
 }

@@ -52,8 +52,12 @@ struct OutgoingMessageTests {
                 "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
             ])
         let text = bytes.utf8String
-        #expect(text.hasPrefix("Date: Sun, 29 Nov 2026 22:00:00 +0000\r\nFrom: Servicedesk Cloudwise <servicedesk@cloudwise.test>\r\n"))
-        #expect(text.contains("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"))
+        #expect(
+            text.hasPrefix(
+                "Date: Sun, 29 Nov 2026 22:00:00 +0000\r\nFrom: Servicedesk Cloudwise <servicedesk@cloudwise.test>\r\n")
+        )
+        #expect(
+            text.contains("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"))
         let m = try Message.parse(bytes, policy: .strict)
         #expect(m.subject == "[CS0001234] Uw melding is ontvangen")
         #expect(m.caseTag == "CS0001234")
@@ -70,7 +74,8 @@ struct OutgoingMessageTests {
     @Test("round trip: non-ASCII subject and names, folded at 78 columns")
     func nonASCII() throws {
         var o = base(
-            subject: "Re: [CS0001234] Storing wifi-netwerk gebouw B – café, aula en lokaal 2.14 (Zoë’s klas) 😀 " + String(repeating: "ë", count: 80),
+            subject: "Re: [CS0001234] Storing wifi-netwerk gebouw B – café, aula en lokaal 2.14 (Zoë’s klas) 😀 "
+                + String(repeating: "ë", count: 80),
             text: "Beste Zoë,\n\nDe storing is opgelost.\n.\n-- \nServicedesk")
         o.to = [
             Address(name: "Zoë van der Berg-Ünal", address: "zoe@school.test"),
@@ -83,12 +88,20 @@ struct OutgoingMessageTests {
         let m = try Message.parse(bytes, policy: .strict)
         #expect(m.subject == o.subject)
         #expect(m.to == o.to)
-        #expect(m.cc == [Address(name: String(repeating: "Héél lange naam ", count: 8).trimmingCharacters(in: .whitespaces), address: "lang@school.test")])
+        #expect(
+            m.cc == [
+                Address(
+                    name: String(repeating: "Héél lange naam ", count: 8).trimmingCharacters(in: .whitespaces),
+                    address: "lang@school.test")
+            ])
         #expect(m.replyTo == o.replyTo)
         #expect(m.text == o.text)
         #expect(m.caseTag == "CS0001234")
         // ASCII words stay readable (the case tag can be grepped in the raw mail); runs of others are encoded.
-        #expect(bytes.utf8String.contains("Subject: Re: [CS0001234] Storing wifi-netwerk gebouw B\r\n =?utf-8?q?=E2=80=93_caf=C3=A9=2C?= aula en lokaal 2.14\r\n"))
+        #expect(
+            bytes.utf8String.contains(
+                "Subject: Re: [CS0001234] Storing wifi-netwerk gebouw B\r\n =?utf-8?q?=E2=80=93_caf=C3=A9=2C?= aula en lokaal 2.14\r\n"
+            ))
         #expect(!bytes.contains { $0 >= 0x80 })
     }
 
@@ -104,8 +117,10 @@ struct OutgoingMessageTests {
         #expect(m.text == "Hallo Zoë,\n\nTekst.")
         #expect(m.body.parts[1].decodedText() == "<p>Hallo Zo&euml;,</p><p>Tekst.</p>\r\n<p>.</p>")
         #expect(m.attachments.isEmpty)
-        let html = OutgoingMessage(from: o.from, to: o.to, subject: "x", messageID: "<y@z>", date: Self.date, text: "", html: "<b>Alleen</b> html")
-        #expect(try Message.parse(html.render()).text == "")
+        let html = OutgoingMessage(
+            from: o.from, to: o.to, subject: "x", messageID: "<y@z>", date: Self.date, text: "",
+            html: "<b>Alleen</b> html")
+        #expect(try Message.parse(html.render()).text == "Alleen html")
     }
 
     @Test("header injection: subject, names, message ids and extra headers cannot add a line")
@@ -138,11 +153,13 @@ struct OutgoingMessageTests {
     @Test("parse → compose: an encoded word that decodes to CR LF gives no Bcc header")
     func encodedWordInjection() throws {
         let incoming = try Message.parse(
-            "From: =?utf-8?q?Eve=0D=0ABcc:_evil@x.test?= <eve@x.test>\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nSubject: =?utf-8?q?a=0D=0ABcc:_x?=\r\nMessage-ID: <m@x>\r\n\r\nhoi")
+            "From: =?utf-8?q?Eve=0D=0ABcc:_evil@x.test?= <eve@x.test>\r\nDate: Mon, 29 Nov 2026 10:00:00 +0000\r\nSubject: =?utf-8?q?a=0D=0ABcc:_x?=\r\nMessage-ID: <m@x>\r\n\r\nhoi"
+        )
         let reply = OutgoingMessage(
             from: Address(name: "Desk", address: "desk@cloudwise.test"), to: incoming.replyAddresses,
             subject: "Re: " + incoming.subject, messageID: OutgoingMessage.makeMessageID(domain: "cloudwise.test"),
-            date: Self.date, inReplyTo: incoming.messageID, references: incoming.references + [incoming.messageID ?? ""],
+            date: Self.date, inReplyTo: incoming.messageID,
+            references: incoming.references + [incoming.messageID ?? ""],
             extraHeaders: [("X-Original-Subject", incoming.subject)], text: incoming.text)
         let bytes = reply.render()
         checkWireFormat(bytes)
@@ -155,7 +172,9 @@ struct OutgoingMessageTests {
 
     @Test("long ASCII subjects fold at spaces; very long words become encoded words")
     func folding() throws {
-        let subject = (0..<30).map { "woord\($0)" }.joined(separator: " ") + " " + String(repeating: "x", count: 200) + " =?not?q?encoded?="
+        let subject =
+            (0..<30).map { "woord\($0)" }.joined(separator: " ") + " " + String(repeating: "x", count: 200)
+            + " =?not?q?encoded?="
         let bytes = base(subject: subject).render()
         checkWireFormat(bytes)
         #expect(try Message.parse(bytes).subject == subject)
@@ -171,12 +190,36 @@ struct OutgoingMessageTests {
         let m = try Message.parse(bytes)
         #expect(m.subject == "")
         #expect(m.to.isEmpty)
-        #expect(m.header[HeaderFieldName(String(repeating: "X", count: 60))].map { EncodedWord.decode($0) } == "Zoë " + String(repeating: "é", count: 60))
+        #expect(
+            m.header[HeaderFieldName(String(repeating: "X", count: 60))].map { EncodedWord.decode($0) } == "Zoë "
+                + String(repeating: "é", count: 60))
     }
 
     @Test("Message-ID generation")
     func messageID() {
         let id = OutgoingMessage.makeMessageID(domain: "cloudwise.test")
         #expect(id.hasPrefix("<") && id.hasSuffix("@cloudwise.test>") && id.count == 1 + 32 + 1 + 14 + 1)
+    }
+}
+
+@Suite("composing: pathological values stay within 998-character lines")
+struct OutgoingLimitsTests {
+    @Test("huge ids, addresses, names and header names")
+    func huge() throws {
+        let big = String(repeating: "a", count: 5000)
+        let o = OutgoingMessage(
+            from: Address(name: big, address: big + "@x.test"), to: [Address(name: "é" + big, address: "t@x.test")],
+            subject: big + " " + String(repeating: "é", count: 3000), messageID: "<" + big + "@x>",
+            date: Date(timeIntervalSince1970: 0), inReplyTo: "<" + big + "@y>",
+            references: ["<ok@x>", "<" + big + "@z>"],
+            extraHeaders: [(big, big)], text: big, html: big)
+        let bytes = o.render()
+        let lines = bytes.utf8String.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 998 })
+        let m = try Message.parse(bytes)
+        #expect(m.references == ["<ok@x>"])
+        #expect(m.messageID == nil)
+        #expect(m.subject == big + " " + String(repeating: "é", count: 3000))
+        #expect(m.text == big)
     }
 }

@@ -31,7 +31,9 @@ struct QuotedPrintableTests {
 
     @Test("encoding: lines of at most 76, CRLF only, round trip")
     func encode() {
-        let text = "Beste Zoë,\n\n" + String(repeating: "lange regel met tekst ", count: 10) + "\r\nend  \n.\nFrom here\rx=y\ttab\n"
+        let text =
+            "Beste Zoë,\n\n" + String(repeating: "lange regel met tekst ", count: 10)
+            + "\r\nend  \n.\nFrom here\rx=y\ttab\n"
         let encoded = QuotedPrintable.encode(text)
         let lines = encoded.utf8String.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.utf8.count <= 76 })

@@ -70,8 +70,11 @@ struct ReplyTextTests {
                 reply: "From: the third floor, the printer smokes.\nPlease help."),
             Case(
                 name: "a forwarded header block stays",
-                text: "Zie hieronder.\n\n---------- Forwarded message ---------\nVan: X <x@y.test>\nDate: ma 29 nov\nSubject: Phish\nTo: <a@b.test>\n\nKlik hier",
-                reply: "Zie hieronder.\n\n---------- Forwarded message ---------\nVan: X <x@y.test>\nDate: ma 29 nov\nSubject: Phish\nTo: <a@b.test>\n\nKlik hier"),
+                text:
+                    "Zie hieronder.\n\n---------- Forwarded message ---------\nVan: X <x@y.test>\nDate: ma 29 nov\nSubject: Phish\nTo: <a@b.test>\n\nKlik hier",
+                reply:
+                    "Zie hieronder.\n\n---------- Forwarded message ---------\nVan: X <x@y.test>\nDate: ma 29 nov\nSubject: Phish\nTo: <a@b.test>\n\nKlik hier"
+            ),
             Case(name: "CRLF input", text: "Ja.\r\n> nee\r\n", reply: "Ja."),
             Case(name: "only quotes", text: "> a\n> b", reply: ""),
             Case(name: "empty", text: "", reply: ""),
@@ -84,13 +87,19 @@ struct ReplyTextTests {
     @Test(
         "fixtures",
         arguments: [
-            ("outlook-nl-reply-van-verzonden.eml",
-             "Hallo,\n\nDe printer in lokaal 2.14 doet het nog steeds niet. Kunnen jullie vandaag nog langskomen? Het is erg dringend want morgen zijn de toetsen.\n\nMet vriendelijke groet,\n\nMarieke de Vries\nDocent Nederlands | Het Baken College"),
-            ("gmail-en-on-wrote.eml",
-             "Hi,\n\nThe beamer in room 1.05 works again, thanks! One more thing: the HDMI cable is a bit loose.\n\nCheers,\nTom"),
+            (
+                "outlook-nl-reply-van-verzonden.eml",
+                "Hallo,\n\nDe printer in lokaal 2.14 doet het nog steeds niet. Kunnen jullie vandaag nog langskomen? Het is erg dringend want morgen zijn de toetsen.\n\nMet vriendelijke groet,\n\nMarieke de Vries\nDocent Nederlands | Het Baken College"
+            ),
+            (
+                "gmail-en-on-wrote.eml",
+                "Hi,\n\nThe beamer in room 1.05 works again, thanks! One more thing: the HDMI cable is a bit loose.\n\nCheers,\nTom"
+            ),
             ("gmail-nl-op-schreef.eml", "Dank je, het werkt! Ik zie de map nu wel.\n\nGroet, Eva"),
-            ("apple-nl-het-volgende-geschreven.eml",
-             "Hoi,\n\nHet wachtwoord van mijn account werkt niet meer sinds de update van gisteren. Ik kan nu niet inloggen op Magister. Het is ook traag op de iPad.\n\nGroetjes,\nSanne"),
+            (
+                "apple-nl-het-volgende-geschreven.eml",
+                "Hoi,\n\nHet wachtwoord van mijn account werkt niet meer sinds de update van gisteren. Ik kan nu niet inloggen op Magister. Het is ook traag op de iPad.\n\nGroetjes,\nSanne"
+            ),
             ("outlook-en-original-message.eml", "It works now, thank you.\n\nJohn"),
             ("signature-dash-dash.eml", "Mijn muis is stuk, kan ik een nieuwe krijgen?"),
         ])

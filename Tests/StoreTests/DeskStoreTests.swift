@@ -88,8 +88,8 @@ struct DeskStoreTests {
     @Test("R-AUTH-1 contacts are stored by lower-cased address and updated on re-import")
     func contacts() throws {
         let store = try temporaryStore()
-        try store.upsert(Contact(email: "Alice@School.test", name: "Alice", organisation: "Noord", location: "A", role: "gebruiker"))
-        try store.upsert(Contact(email: "alice@school.test", name: "Alice V", organisation: "Noord", location: "B", role: "school-ict"))
+        try store.upsert(ContactRecord(email: "Alice@School.test", name: "Alice", organisation: "Noord", location: "A", role: "gebruiker"))
+        try store.upsert(ContactRecord(email: "alice@school.test", name: "Alice V", organisation: "Noord", location: "B", role: "school-ict"))
         #expect(try store.contact(email: "ALICE@school.test")?.role == "school-ict")
         #expect(try store.contactCount() == 1)
     }
