@@ -284,10 +284,14 @@ public struct Commands {
             let messages = try store.messages(caseID: record.id)
             if asJSON {
                 var object = Self.caseObject(record)
-                object["messages"] = messages.map { m -> [String: Any] in
-                    ["direction": m.direction, "kind": m.kind, "message_id": m.messageID ?? NSNull(),
-                     "from": m.fromAddress ?? NSNull(), "subject": m.subject ?? NSNull(), "text": m.text ?? NSNull(),
-                     "created_at": m.createdAt]
+                object["messages"] = try messages.map { m -> [String: Any] in
+                    let files = try store.attachments(messageRow: m.id).map { a -> [String: Any] in
+                        ["filename": a.filename, "content_type": a.contentType, "size": a.size, "sha256": a.sha256,
+                         "stored": a.stored, "reason": a.reason ?? NSNull()]
+                    }
+                    return ["direction": m.direction, "kind": m.kind, "message_id": m.messageID ?? NSNull(),
+                            "from": m.fromAddress ?? NSNull(), "subject": m.subject ?? NSNull(),
+                            "text": m.text ?? NSNull(), "created_at": m.createdAt, "attachments": files]
                 }
                 output(try json(object))
                 return
@@ -303,6 +307,10 @@ public struct Commands {
             for m in messages {
                 lines.append("--- \(m.createdAt) \(m.direction == "in" ? "from" : "to requester, from") \(m.fromAddress ?? "-") [\(m.kind)]")
                 lines.append("Subject: \(m.subject ?? "")")
+                for a in try store.attachments(messageRow: m.id) {
+                    lines.append("Attachment: \(a.filename) (\(a.contentType), \(a.size) bytes)"
+                                 + (a.stored ? " sha256 \(a.sha256)" : " NOT ACCEPTED: \(a.reason ?? "")"))
+                }
                 lines.append(m.text ?? "")
             }
             output(lines.joined(separator: "\n"))

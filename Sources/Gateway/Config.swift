@@ -15,6 +15,11 @@ public struct Config: Sendable {
     public var envelopeFrom: String?
     public var database: String = "dapgate.sqlite"
     public var templates: String = "templates"
+    /// Where attachments are stored; default: `attachments/` next to the database.
+    public var attachments: String?
+    /// Attachments of one mail beyond this many bytes (in the order they come) are not accepted; the
+    /// requester is told which (the case is opened all the same).
+    public var maxAttachmentBytes: Int = 20 << 20
     public var caFile: String?
     public var queue: String?
     public var statusAddress: String?
@@ -33,6 +38,13 @@ public struct Config: Sendable {
 
     public init() {}
 
+    /// The attachments folder: configured, or `attachments/` beside the database.
+    public var attachmentsFolder: String {
+        if let attachments { return attachments }
+        let directory = (database as NSString).deletingLastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/attachments"
+    }
+
     /// The `[section] key` → environment variable table. A `*_FILE` variant reads a password from a file.
     static let variables: [(section: String, key: String, variable: String)] = [
         ("imap", "url", "DAPGATE_IMAP_URL"),
@@ -49,10 +61,12 @@ public struct Config: Sendable {
         ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
         ("storage", "db", "DAPGATE_DB"),
         ("storage", "templates", "DAPGATE_TEMPLATES"),
+        ("storage", "attachments", "DAPGATE_ATTACHMENTS"),
         ("tls", "ca_file", "DAPGATE_CA_FILE"),
         ("gateway", "interval", "DAPGATE_POLL_INTERVAL"),
         ("gateway", "batch_size", "DAPGATE_BATCH_SIZE"),
         ("gateway", "max_message_bytes", "DAPGATE_MAX_MESSAGE_BYTES"),
+        ("gateway", "max_attachment_bytes", "DAPGATE_MAX_ATTACHMENT_BYTES"),
         ("gateway", "processed_folder", "DAPGATE_PROCESSED_FOLDER"),
         ("gateway", "quarantine_folder", "DAPGATE_QUARANTINE_FOLDER"),
         ("gateway", "connect_timeout", "DAPGATE_CONNECT_TIMEOUT"),
@@ -137,12 +151,14 @@ public struct Config: Sendable {
         statusAddress = values["desk.status_address"] ?? statusAddress
         database = values["storage.db"] ?? database
         templates = values["storage.templates"] ?? templates
+        attachments = values["storage.attachments"] ?? attachments
         caFile = values["tls.ca_file"] ?? caFile
         processedFolder = values["gateway.processed_folder"] ?? processedFolder
         quarantineFolder = values["gateway.quarantine_folder"] ?? quarantineFolder
         if let v = try number("gateway.interval") { pollInterval = v }
         if let v = try number("gateway.batch_size") { batchSize = max(1, Int(v)) }
         if let v = try number("gateway.max_message_bytes") { maxMessageBytes = Int(v) }
+        if let v = try number("gateway.max_attachment_bytes") { maxAttachmentBytes = Int(v) }
         if let v = try number("gateway.connect_timeout") { connectTimeout = v }
         if let v = try number("gateway.transfer_timeout") { transferTimeout = v }
         for (key, value) in [("imap.starttls", imapStartTLS), ("smtp.starttls", smtpStartTLS)] {

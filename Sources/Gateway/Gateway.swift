@@ -29,6 +29,7 @@ public final class Gateway {
     public let store: DeskStore
     public let desk: DeskIdentity
     private var templates: Templates
+    public let attachments: AttachmentStore
     private let log: Log
     private let now: () -> Date
     public var policy = ParsePolicy.default
@@ -42,6 +43,7 @@ public final class Gateway {
         self.now = now
         desk = try DeskIdentity(from: config.from, envelopeFrom: config.envelopeFrom)
         templates = Templates(folder: config.templates)
+        attachments = AttachmentStore(folder: config.attachmentsFolder)
         // Fail at start-up, not at the first mail, when a template is missing.
         _ = try templates.template("confirmation")
     }
@@ -201,8 +203,10 @@ public final class Gateway {
 
         case .followUp(let caseID):
             // DAP R-CASE-3: added to the case, not a new case.
-            try store.addMessage(caseID: caseID, direction: "in", kind: "followup", messageID: message.messageID,
-                                 fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+            let row = try store.addMessage(caseID: caseID, direction: "in", kind: "followup",
+                                           messageID: message.messageID, fromAddress: requester,
+                                           subject: message.subject, text: message.text, raw: raw)
+            _ = try keepAttachments(of: message, messageRow: row)
             try store.touchCase(id: caseID)
             try store.audit(caseID: caseID, actor: requester, action: "followup", detail: message.messageID)
             try record("followup", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: nil)
@@ -237,15 +241,17 @@ public final class Gateway {
         new.location = contact?.location
         new.role = contact?.role
         let record = try store.openCase(new)
-        try store.addMessage(caseID: record.id, direction: "in", kind: "new", messageID: message.messageID,
-                             fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
-        try queue(kind: "confirmation", for: record, replyingTo: message, to: requester)
+        let row = try store.addMessage(caseID: record.id, direction: "in", kind: "new", messageID: message.messageID,
+                                       fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+        let refused = try keepAttachments(of: message, messageRow: row)
+        try queue(kind: "confirmation", for: record, replyingTo: message, to: requester,
+                  extra: ["attachment_notice": attachmentNotice(refused, language: record.language)])
         return record
     }
 
     /// Renders a template for a case and writes it to the outbox and the case's messages.
-    private func queue(kind: String, for record: CaseRecord, replyingTo message: Message, to recipient: String)
-        throws {
+    private func queue(kind: String, for record: CaseRecord, replyingTo message: Message, to recipient: String,
+                       extra: [String: String] = [:]) throws {
         let template = try templates.template(kind, language: record.language)
         let subject = record.subject.isEmpty ? (record.language == "en" ? "(no subject)" : "(geen onderwerp)")
             : record.subject
@@ -258,14 +264,15 @@ public final class Gateway {
             "organisation": record.organisation ?? "",
             "created_at": DeskClockText.local(record.createdAt),
             "phone": "074 240 46 66",
-        ]
+            "attachment_notice": "",
+        ].merging(extra) { _, new in new }
         var outgoing = OutgoingMessage(
             from: Address(name: desk.name, address: desk.address),
             to: [Address(name: record.requesterName, address: recipient)],
             subject: Templates.fill(template.subject, values),
             messageID: OutgoingMessage.makeMessageID(domain: desk.domain),
             date: now(),
-            text: Templates.fill(template.body, values))
+            text: Templates.tidy(Templates.fill(template.body, values)))
         // RFC 5322 §3.6.4: threaded to the requester's mail.
         if let parent = message.messageID {
             outgoing.inReplyTo = parent
@@ -279,6 +286,44 @@ public final class Gateway {
                           messageID: outgoing.messageID, raw: bytes)
         try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
                              fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    /// Stores the mail's attachments on disk, content-addressed, up to the per-mail limit; returns the
+    /// ones that were not accepted (name and size), so the requester can be told.
+    private func keepAttachments(of message: Message, messageRow: Int64) throws -> [(name: String, size: Int)] {
+        var total = 0
+        var refused: [(name: String, size: Int)] = []
+        for attachment in message.attachments {
+            let data = attachment.data
+            let hash = SHA256.hex(data)
+            let name = attachment.safeFilename
+            if total + data.count > config.maxAttachmentBytes {
+                refused.append((name, data.count))
+                try store.addAttachment(
+                    messageRow: messageRow, filename: name, contentType: attachment.contentType, size: data.count,
+                    sha256: hash, stored: false,
+                    reason: "over the limit of \(config.maxAttachmentBytes) bytes of attachments per mail")
+                continue
+            }
+            total += data.count
+            try attachments.put(data)
+            try store.addAttachment(messageRow: messageRow, filename: name, contentType: attachment.contentType,
+                                    size: data.count, sha256: hash, stored: true, reason: nil)
+        }
+        return refused
+    }
+
+    private func attachmentNotice(_ refused: [(name: String, size: Int)], language: String) -> String {
+        guard !refused.isEmpty else { return "" }
+        let limit = String(format: "%.0f", Double(config.maxAttachmentBytes) / 1_048_576)
+        let list = refused.map { "  - \(Templates.oneLine($0.name)) (\(String(format: "%.1f", Double($0.size) / 1_048_576)) MB)" }
+            .joined(separator: "\n")
+        if language == "en" {
+            return "Please note: we could not accept these attachments, because together they exceed the limit of "
+                + "\(limit) MB per e-mail:\n\(list)\nPlease send them as a link (for example OneDrive) or in separate e-mails."
+        }
+        return "Let op: deze bijlagen hebben wij niet aangenomen, omdat ze samen groter zijn dan \(limit) MB per "
+            + "e-mail:\n\(list)\nStuur ze als link (bijvoorbeeld via OneDrive) of in aparte e-mails."
     }
 
     static func isUsable(address: String) -> Bool {

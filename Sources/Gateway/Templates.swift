@@ -62,6 +62,13 @@ public struct Templates: Sendable {
         return result
     }
 
+    /// An empty placeholder leaves no hole: three or more line breaks become one blank line.
+    public static func tidy(_ text: String) -> String {
+        var result = text
+        while result.contains("\n\n\n") { result = result.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
+        return result
+    }
+
     /// A value for a one-line context (a subject): control characters become spaces.
     public static func oneLine(_ value: String) -> String {
         String(value.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0) })

@@ -281,6 +281,52 @@ public final class DeskStore {
         try db.first("SELECT count(*) FROM contacts")?.int(0) ?? 0
     }
 
+    // MARK: - Attachments
+
+    public func addAttachment(messageRow: Int64, filename: String, contentType: String, size: Int, sha256: String,
+                              stored: Bool, reason: String?) throws {
+        try db.run("""
+            INSERT INTO attachments (message_row, filename, content_type, size, sha256, stored, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(messageRow), .text(filename), .text(contentType), .integer(Int64(size)), .text(sha256),
+                  SQLValue(stored), SQLValue(reason)])
+    }
+
+    public func attachments(messageRow: Int64) throws -> [AttachmentRecord] {
+        try db.query("""
+            SELECT filename, content_type, size, sha256, stored, reason FROM attachments WHERE message_row = ? ORDER BY id
+            """, [.integer(messageRow)]).map {
+            AttachmentRecord(filename: $0.string(0) ?? "", contentType: $0.string(1) ?? "", size: $0.int(2) ?? 0,
+                             sha256: $0.string(3) ?? "", stored: ($0.int(4) ?? 0) != 0, reason: $0.string(5))
+        }
+    }
+
+    // MARK: - Bounces
+
+    public func recordBounce(address: String, status: String?, action: String?, diagnostic: String?,
+                             originalMessageID: String?, caseID: Int64?, messageRow: Int64?) throws {
+        try db.run("""
+            INSERT INTO bounces (address, status, action, diagnostic, original_message_id, case_id, message_row, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(address.lowercased()), SQLValue(status), SQLValue(action), SQLValue(diagnostic),
+                  SQLValue(originalMessageID), caseID.map { .integer($0) } ?? .null,
+                  messageRow.map { .integer($0) } ?? .null, .text(stamp)])
+    }
+
+    /// Bounces per address, most first: what the operator checks before mailing an address again.
+    public func bounceCounts() throws -> [(address: String, count: Int, lastStatus: String?)] {
+        try db.query("""
+            SELECT address, count(*), (SELECT status FROM bounces b2 WHERE b2.address = b.address ORDER BY id DESC LIMIT 1)
+            FROM bounces b GROUP BY address ORDER BY count(*) DESC, address
+            """).map { ($0.string(0) ?? "", $0.int(1) ?? 0, $0.string(2)) }
+    }
+
+    /// The case of one of the desk's own mails, by its Message-ID (a bounce names the mail it returns).
+    public func caseOfOutgoing(messageID: String) throws -> Int64? {
+        try db.first("SELECT case_id FROM messages WHERE message_id = ? AND direction = 'out' LIMIT 1",
+                     [.text(messageID)])?.int(0).map(Int64.init)
+    }
+
     // MARK: - Audit
 
     public func audit(caseID: Int64?, actor: String, action: String, detail: String?) throws {

@@ -111,3 +111,13 @@ public struct ContactRecord: Sendable, Equatable {
 
     public static let roles: Set<String> = ["stichting-ict", "school-ict", "gebruiker"]
 }
+
+/// An attachment of a stored mail: the file is `<attachments>/<sha256[0..2]>/<sha256>` when `stored`.
+public struct AttachmentRecord: Sendable, Equatable {
+    public var filename: String
+    public var contentType: String
+    public var size: Int
+    public var sha256: String
+    public var stored: Bool
+    public var reason: String?
+}

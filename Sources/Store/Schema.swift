@@ -106,5 +106,35 @@ public enum Schema {
             );
             CREATE INDEX audit_case ON audit (case_id);
             """),
+        Migration(version: 2, name: "attachments, bounces", sql: """
+            -- Attachments are files on disk named by their SHA-256 (content-addressed); this is the index.
+            -- `stored` = 0 when the per-mail size limit refused it; `reason` says why.
+            CREATE TABLE attachments (
+                id INTEGER PRIMARY KEY,
+                message_row INTEGER NOT NULL REFERENCES messages(id),
+                filename TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                stored INTEGER NOT NULL,
+                reason TEXT
+            );
+            CREATE INDEX attachments_message ON attachments (message_row);
+            CREATE INDEX attachments_sha256 ON attachments (sha256);
+
+            -- RFC 3464 delivery reports, recorded against the address they report.
+            CREATE TABLE bounces (
+                id INTEGER PRIMARY KEY,
+                address TEXT NOT NULL,
+                status TEXT,
+                action TEXT,
+                diagnostic TEXT,
+                original_message_id TEXT,
+                case_id INTEGER REFERENCES cases(id),
+                message_row INTEGER REFERENCES messages(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX bounces_address ON bounces (address);
+            """),
     ]
 }

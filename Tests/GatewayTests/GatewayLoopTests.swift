@@ -208,3 +208,50 @@ struct GatewayLoopTests {
         #expect(!headerBlock.split(separator: "\r\n").contains { $0.lowercased().hasPrefix("bcc:") })
     }
 }
+
+@Suite("Attachments")
+struct AttachmentTests {
+    private func mailWithAttachments(_ files: [(String, Int)]) -> String {
+        var text = "From: Alice <alice@school.test>\r\nTo: info@cloudwise.test\r\nSubject: Scans\r\n"
+        text += "Message-ID: <att-\(UUID().uuidString)@school.test>\r\nMIME-Version: 1.0\r\n"
+        text += "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nZie bijlagen.\r\n"
+        for (name, size) in files {
+            let data = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }).base64EncodedString(options: .lineLength76Characters)
+            text += "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"\(name)\"\r\n"
+            text += "Content-Transfer-Encoding: base64\r\n\r\n\(data.replacingOccurrences(of: "\n", with: "\r\n"))\r\n"
+        }
+        return text + "--b--\r\n"
+    }
+
+    @Test("Attachments are stored by SHA-256; one over the per-mail limit is refused and the requester is told")
+    func perMailLimit() throws {
+        var config = try makeGateway().config
+        config.database = FileManager.default.temporaryDirectory.appendingPathComponent("att-\(UUID().uuidString).sqlite").path
+        config.maxAttachmentBytes = 3000
+        let gateway = try Gateway(config: config, store: try DeskStore(path: config.database), log: Log(minimum: .error))
+        let source = MemorySource(), sink = RecordingSink()
+        source.add(mailWithAttachments([("scan1.pdf", 2000), ("scan2.pdf", 2000), ("klein.pdf", 500)]))
+        let report = try gateway.poll(source, sink: sink)
+        #expect(report.cases == 1, "the case is opened all the same")
+        let rows = try gateway.store.db.query("SELECT filename, stored, sha256 FROM attachments ORDER BY id")
+        #expect(rows.map { $0.string(0) } == ["scan1.pdf", "scan2.pdf", "klein.pdf"])
+        #expect(rows.map { $0.int(1) } == [1, 0, 1])
+        let hash = try #require(rows.first?.string(2))
+        #expect(gateway.attachments.get(sha256: hash)?.count == 2000)
+        let confirmation = try #require(sink.sent.first?.raw)
+        #expect(confirmation.contains("scan2.pdf"))
+        #expect(!confirmation.contains("scan1.pdf"))
+        #expect(confirmation.contains("niet aangenomen"))
+    }
+
+    @Test("Without refused attachments the confirmation has no notice and no empty hole")
+    func noNotice() throws {
+        let gateway = try makeGateway()
+        let source = MemorySource(), sink = RecordingSink()
+        source.add(mailWithAttachments([("a.pdf", 100)]))
+        _ = try gateway.poll(source, sink: sink)
+        let confirmation = try #require(sink.sent.first?.raw)
+        #expect(!confirmation.contains("niet aangenomen"))
+        #expect(!confirmation.contains("\r\n\r\n\r\n"))
+    }
+}
