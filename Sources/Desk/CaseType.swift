@@ -17,4 +17,6 @@ public enum CaseStatus: String, Sendable, CaseIterable, Codable {
     case onHold = "on_hold"
     case resolved
     case closed
+    /// DAP R-AUTH-2: a change the requester may not submit; recorded, not started.
+    case refused
 }

@@ -3,10 +3,12 @@
 ///
 /// The rule for doubt: **a miss goes to question, never to a wrong type.** The wording score of each type is
 /// the sum of its matched lexicon weights (each pattern once per zone: ×1.5 in the subject, ×1 in the body,
-/// ×0.5 in quoted or forwarded text; of nested matches of one type only the heaviest), plus the best catalog item (requests) or standard change (changes). A type is answered
-/// only when it leads clearly: at least `minimumScore`, at least `margin` above the runner-up, and at least
-/// `ratio` times it. Question wording ("hoe", "mag ik", "how do I", `?`) scores for `question` and so pulls
-/// doubtful mails to triage. Agents reclassify what the rules miss (R-AGENT-2).
+/// ×0.5 in quoted or forwarded text; of nested matches of one type only the heaviest), plus the keywords of
+/// the best catalog item (requests) or standard change (changes). A type is answered only when it leads
+/// clearly: at least `minimumScore`, at least `margin` above the runner-up, at least `ratio` times it, and
+/// backed by two matches or one strong one (`singleEvidenceScore`). Question wording ("hoe", "mag ik",
+/// "how do I", `?`) scores for `question` and so pulls doubtful mails to triage. Agents reclassify what the
+/// rules miss (R-AGENT-2).
 public struct Classifier: Sendable {
     /// The tuning of the wording score.
     public struct Thresholds: Sendable, Hashable, Codable {
@@ -89,7 +91,9 @@ public struct Classifier: Sendable {
             let key = "\(entry.type.rawValue)|\(pattern.source)"
             if let index = seen[key] {
                 // The same pattern twice for a type counts once, at its highest weight.
-                if entry.weight > rules[index].weight { rules[index] = Rule(pattern: pattern, type: entry.type, weight: entry.weight) }
+                if entry.weight > rules[index].weight {
+                    rules[index] = Rule(pattern: pattern, type: entry.type, weight: entry.weight)
+                }
                 continue
             }
             seen[key] = rules.count
@@ -124,18 +128,22 @@ public struct Classifier: Sendable {
         var candidates: [Candidate] = []
         for rule in rules {
             for hit in hits(rule.pattern, in: text) {
-                candidates.append(Candidate(type: rule.type, source: .wording, hit: hit, weight: rule.weight * hit.factor))
+                candidates.append(
+                    Candidate(type: rule.type, source: .wording, hit: hit, weight: rule.weight * hit.factor))
             }
         }
         // DAP R-REQ-1: the best catalog item's keywords count for a request.
         let item = bestMatch(itemPatterns, weight: thresholds.catalogKeywordWeight, in: text)
-        candidates += item?.hits.map { Candidate(type: .request, source: .catalogItem, hit: $0.hit, weight: $0.weight) } ?? []
+        candidates +=
+            item?.hits.map { Candidate(type: .request, source: .catalogItem, hit: $0.hit, weight: $0.weight) } ?? []
         // DAP R-CHG-1: the best standard change's keywords count for a change.
         let flat = standardChangePatterns.enumerated().flatMap { s, changes in
             changes.enumerated().map { (service: s, change: $0.offset, patterns: $0.element) }
         }
         let standard = bestMatch(flat.map(\.patterns), weight: thresholds.standardChangeKeywordWeight, in: text)
-        candidates += standard?.hits.map { Candidate(type: .change, source: .standardChange, hit: $0.hit, weight: $0.weight) } ?? []
+        candidates +=
+            standard?.hits.map { Candidate(type: .change, source: .standardChange, hit: $0.hit, weight: $0.weight) }
+            ?? []
 
         // The same words count once per type: of nested matches ("reset", "reset a password") only the
         // heaviest counts, whether it came from the lexicon or the catalog.
@@ -153,10 +161,11 @@ public struct Classifier: Sendable {
             accepted.append(candidate)
             counts[candidate.type, default: 0] += 1
             scores[candidate.type, default: 0] += candidate.weight
-            evidence.append(Evidence(
-                type: candidate.type, source: candidate.source, text: candidate.hit.text, zone: candidate.hit.zone,
-                weight: candidate.weight
-            ))
+            evidence.append(
+                Evidence(
+                    type: candidate.type, source: candidate.source, text: candidate.hit.text, zone: candidate.hit.zone,
+                    weight: candidate.weight
+                ))
         }
         let marks = Double(min(text.questionMarks, 3)) * thresholds.questionMarkWeight
         if marks > 0 {
@@ -171,9 +180,10 @@ public struct Classifier: Sendable {
         if !tags.isEmpty {
             let tagged = Set(tags.map(\.caseType))
             emergencyTag = tags.contains { $0.changeKind == .emergency }
-            evidence.insert(contentsOf: tags.map {
-                Evidence(type: $0.caseType, source: .tag, text: $0.description, zone: .subject, weight: 0)
-            }, at: 0)
+            evidence.insert(
+                contentsOf: tags.map {
+                    Evidence(type: $0.caseType, source: .tag, text: $0.description, zone: .subject, weight: 0)
+                }, at: 0)
             basis = .tag
             if tagged.contains(.security) {
                 // DAP R-SEC-1: a security tag wins over any other tag; a breach must not wait in triage.
@@ -205,7 +215,8 @@ public struct Classifier: Sendable {
         if type == .change {
             let emergency = emergencyRules.compactMap { pattern, weight -> Evidence? in
                 guard let hit = bestHit(pattern, in: text) else { return nil }
-                return Evidence(type: .change, source: .emergencyWording, text: hit.text, zone: hit.zone, weight: weight)
+                return Evidence(
+                    type: .change, source: .emergencyWording, text: hit.text, zone: hit.zone, weight: weight)
             }
             let emergencyScore = emergency.reduce(0) { $0 + $1.weight }
             if emergencyTag {
@@ -252,7 +263,6 @@ public struct Classifier: Sendable {
         let ranked = Classifier.classifiable.map { ($0, scores[$0] ?? 0) }.sorted { $0.1 > $1.1 }
         guard let (best, top) = ranked.first else { return nil }
         let runnerUp = ranked.count > 1 ? ranked[1].1 : 0
-        guard best != .question else { return .question }
         // One weak word alone ("beeldscherm", "broken") is not enough; one strong one ("datalek") is.
         guard (counts[best] ?? 0) >= 2 || top >= thresholds.singleEvidenceScore else { return nil }
         guard top >= thresholds.minimumScore,

@@ -37,5 +37,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     ]).subtracting(shared)
 
     /// Words common to both, never counted.
-    private static let shared: Set<String> = ["in", "is", "we", "of", "was", "had", "die", "over", "hoe", "man", "hem", "door"]
+    private static let shared: Set<String> = [
+        "in", "is", "we", "of", "was", "had", "die", "over", "hoe", "man", "hem", "door",
+    ]
 }

@@ -60,7 +60,9 @@ public struct Lexicon: Sendable {
         ("postvak uit", 2), ("sessie verlopen", 2), ("geeft ~ fout", 2), ("doet ~ niets meer", 3),
         ("gebarsten", 3), ("zwart beeld", 3), ("valt ~ uit", 2.5), ("vallen ~ uit", 2.5), ("brom*", 2),
         ("blijft laden", 3), ("laat niks zien", 2.5), ("laat niets zien", 2.5), ("zie ~ alleen", 1),
-        ("werkt hij wel", 1.5), ("werkt het wel", 1.5), ("verkeerde", 1), ("ging ~ mis", 2), ("gaat ~ mis", 2), ("op afstand kijken", 1.5), ("even kijken", 1), ("kunnen jullie ~ kijken", 1.5),
+        ("werkt hij wel", 1.5), ("werkt het wel", 1.5), ("verkeerde", 1), ("ging ~ mis", 2), ("gaat ~ mis", 2),
+        ("reageert ~ niet", 3), ("reageren ~ niet", 3), ("fout gegaan", 2.5), ("ging ~ nog goed", 2),
+        ("op afstand kijken", 1.5), ("even kijken", 1), ("kunnen jullie ~ kijken", 1.5),
         // English
         ("not working", 3), ("doesnt work", 3), ("does not work", 3), ("isnt working", 3), ("arent working", 3),
         ("stopped working", 3), ("broken", 3), ("breaks", 2), ("crash*", 3), ("error*", 2.5),
@@ -71,7 +73,8 @@ public struct Lexicon: Sendable {
         ("cannot ~ log in", 2), ("cant ~ log in", 2), ("unable to", 2), ("cannot connect", 3), ("cant connect", 3),
         ("cant find the network", 3), ("not syncing", 3), ("not arriving", 3), ("not loading", 3),
         ("keeps ~ dropping", 3), ("drops out", 2.5), ("is down", 3), ("are down", 3), ("went down", 3),
-        ("outage", 2), ("invalid credentials", 2), ("issue", 1.5), ("problem", 1.5), ("still happening", 2),
+        ("outage", 2), ("down", 2), ("invalid credentials", 2), ("issue", 1.5), ("problem", 1.5),
+        ("still happening", 2),
         ("since this morning", 1.5), ("since yesterday", 1), ("buffering", 1.5), ("offline", 2.5),
         ("blinking", 2), ("wont ~ start", 3), ("wont ~ turn on", 3), ("doesnt ~ turn on", 3),
         ("wont ~ boot", 3), ("repaired", 2), ("repair", 2), ("fix it", 1.5), ("take a look", 1.5),
@@ -82,6 +85,7 @@ public struct Lexicon: Sendable {
         ("wont", 2), ("doesnt", 1.5), ("cant", 1.5), ("isnt", 1), ("timed out", 2.5), ("time out", 2),
         ("dies", 2), ("cracked", 3), ("smashed", 3), ("black screen", 3), ("goes black", 3), ("used to", 1.5),
         ("it was fine", 2), ("was working", 1.5), ("went wrong", 2), ("goes wrong", 2),
+        ("stopped", 2), ("dont work", 3), ("doesnt play", 2.5), ("no sound", 3),
     ])
 
     // MARK: - Service request: something from the catalog (DAP 6)
@@ -112,6 +116,7 @@ public struct Lexicon: Sendable {
         ("can i get", 2), ("guest account*", 3), ("temporary account*", 3), ("arrange", 1.5), ("set up", 1.5),
         ("new laptop", 2.5), ("a laptop for", 2.5), ("leaving", 1.5), ("offboard*", 3),
         ("cover teacher", 2.5), ("supply teacher", 2.5), ("new one", 2), ("replacement", 2.5),
+        ("starts on", 1.5), ("starting on", 1.5),
         ("could ~ be installed", 3),
         ("unlock", 3), ("edit rights", 2.5), ("rights", 1.5), ("add me to", 2.5), ("could i ~ get", 2),
         ("can i ~ get", 2), ("could we ~ get", 2), ("can we ~ get", 2), ("supply", 2), ("quote", 1.5),
@@ -131,7 +136,8 @@ public struct Lexicon: Sendable {
         ("mac adres", 3), ("inplannen", 1.5), ("cab", 3), ("koppeling", 1.5), ("migratie", 2), ("migreren", 2),
         ("overstappen", 1.5), ("stappen over", 1.5), ("uitzetten", 1.5), ("blokkeren voor", 1.5),
         ("vergroten", 1.5), ("toevoegen aan", 1.5), ("printserver", 2),
-        ("instellingen", 1.5), ("centraal ~ ingesteld", 2.5), ("standaardprinter", 2), ("blokkeren in", 2), ("dhcp*", 2.5), ("ip bereik", 2), ("mx", 2.5), ("kiosk*", 2), ("gaan over naar", 1.5),
+        ("instellingen", 1.5), ("centraal ~ ingesteld", 2.5), ("standaardprinter", 2), ("blokkeren in", 2),
+        ("dhcp*", 2.5), ("ip bereik", 2), ("mx", 2.5), ("kiosk*", 2), ("gaan over naar", 1.5),
         ("!change", 2.5), ("change request", 4),
         // English
         ("whitelist", 2.5), ("unblock", 2.5), ("web filter", 2.5), ("firewall", 2.5), ("port", 2),
@@ -168,6 +174,8 @@ public struct Lexicon: Sendable {
         ("automatische berichten", 2), ("keer gemaild", 2), ("keer gebeld", 2), ("onvrede", 4),
         ("slechte ervaring", 3), ("niet mee eens", 3),
         ("beloofd", 2.5), ("niemand ~ gekomen", 3), ("verantwoordelijk", 2), ("vergoeden", 2.5), ("niet blij", 3),
+        ("geen terugkoppeling", 3), ("hoor niets", 2.5), ("hoor niks", 2.5), ("teleurstellend", 4),
+        ("niet serieus", 3), ("verandert niets", 2.5), ("al maanden", 2),
         ("geprobeerd ~ te bellen", 2), ("afgebeld", 1.5), ("zeer frustrerend", 3.5),
         // English
         ("!complain*", 5), ("disappointed", 4), ("disappointment", 4), ("unacceptable", 4), ("not acceptable", 4),
@@ -185,6 +193,7 @@ public struct Lexicon: Sendable {
         ("do not agree", 3), ("dont agree", 3), ("disagree", 2.5), ("credit this", 2.5), ("bad experience", 3),
         ("automated emails", 2),
         ("promised", 2.5), ("responsible", 1.5), ("damaged", 2.5), ("cover the costs", 3), ("not what we agreed", 3),
+        ("disgraceful", 4), ("sloppy", 3), ("every time i call", 2), ("left before", 2), ("arrived ~ late", 2),
         ("tried ~ to call", 2), ("not resolved", 2),
     ])
 
@@ -212,7 +221,8 @@ public struct Lexicon: Sendable {
 
     static let security = group(.security, [
         // Dutch
-        ("!datalek*", 6), ("!*datalek", 6), ("!beveiligingsincident", 6), ("!*lek", 2), ("!phish*", 5),
+        ("!datalek*", 6), ("!*datalek", 6), ("!*gelekt", 5), ("!lekt", 3), ("!beveiligingsincident", 6), ("!*lek", 2),
+        ("!phish*", 5),
         ("!ransomware", 6), ("!cryptolocker", 6), ("!malware", 5), ("!virus", 4), ("!trojan*", 5),
         ("!geinfecteerd", 4), ("!gehackt", 5), ("!gehacked", 5), ("!hack*", 4), ("gestolen", 4),
         ("kwijtgeraakt", 2), ("verloren", 1.5), ("persoonsgegevens", 3), ("leerlinggegevens", 3),
@@ -225,7 +235,8 @@ public struct Lexicon: Sendable {
         ("een ander kind", 1.5), ("kon zien", 1.5), ("afgesloten", 0.5), ("onbevoegd*", 4), ("misbruik*", 3),
         ("zonder toestemming", 2),
         ("inbraak", 3), ("ingebroken", 3), ("meegenomen", 1.5), ("onbekende afzender", 2.5),
-        ("bijlage geopend", 2.5), ("vanaf mijn ~ adres", 2), ("vanaf mijn ~ account", 2), ("nooit verstuurd", 2.5), ("niet verstuurd", 1.5), ("vroeg om ~ inlog*", 2.5),
+        ("bijlage geopend", 2.5), ("vanaf mijn ~ adres", 2), ("vanaf mijn ~ account", 2), ("nooit verstuurd", 2.5),
+        ("niet verstuurd", 1.5), ("vroeg om ~ inlog*", 2.5),
         ("vroeg om ~ wachtwoord", 2.5), ("leerlingrapport*", 2),
         ("ingelogd vanuit", 3), ("dat was ik niet", 3), ("buitenland", 1.5), ("verkeerde ontvanger", 3),
         ("verkeerde ouder*", 2), ("usb* ~ gevonden", 3), ("risico", 1.5), ("overgenomen", 3),
@@ -240,9 +251,12 @@ public struct Lexicon: Sendable {
         ("medical", 1.5), ("home addresses", 2), ("pretending", 2.5), ("unauthori*", 4),
         ("allowed ~ remote access", 3), ("gave ~ remote access", 3), ("misuse*", 3),
         ("never sent", 2.5), ("unknown sender", 2.5), ("opened ~ attachment", 2.5), ("asked for ~ password", 2.5),
-        ("left ~ laptop", 2), ("from my ~ address", 2), ("from my account", 2), ("sent from my", 1.5), ("laptop ~ left", 2), ("pupil data", 3), ("pupil* ~ report*", 2), ("pupil files", 2),
+        ("left ~ laptop", 2), ("from my ~ address", 2), ("from my account", 2), ("sent from my", 1.5),
+        ("laptop ~ left", 2), ("pupil data", 3), ("pupil* ~ report*", 2), ("pupil files", 2),
         ("break in", 3), ("burglary", 3),
         ("logged in from", 3), ("sign in from", 3), ("wasnt me", 3), ("wrong recipient", 3), ("found ~ usb", 3),
+        ("wrong parent*", 3), ("wrong person", 2), ("openbaar", 1.5), ("onbekenden", 1.5),
+        ("inhoud inschakelen", 3), ("enable content", 3), ("macros", 1.5),
         ("usb stick", 1.5), ("a risk", 2), ("taken over", 3), ("hijacked", 3), ("leaked", 3),
     ])
 }

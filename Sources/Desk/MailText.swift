@@ -62,7 +62,8 @@ struct MailText: Sendable {
         var fresh: [Substring] = []
         var quoted: [Substring] = []
         var inHistory = false
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = body.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -98,7 +99,9 @@ struct MailText: Sendable {
         ]
         if separators.contains(where: { t.hasPrefix($0) }) { return true }
         // Attribution lines: "Op 12 maart 2025 schreef Anouk Smit:", "On Mon, 3 Mar 2025 … wrote:".
-        if t.hasSuffix(":") && ((t.hasPrefix("op ") && t.contains("schreef")) || (t.hasPrefix("on ") && t.contains("wrote"))) {
+        if t.hasSuffix(":")
+            && ((t.hasPrefix("op ") && t.contains("schreef")) || (t.hasPrefix("on ") && t.contains("wrote")))
+        {
             return true
         }
         if t.hasPrefix("op ") && t.contains("het volgende geschreven") { return true }
@@ -107,7 +110,9 @@ struct MailText: Sendable {
             let next = lines[(index + 1)..<min(lines.count, index + 3)].map {
                 $0.trimmingCharacters(in: .whitespaces).lowercased()
             }
-            return next.contains { $0.hasPrefix("verzonden:") || $0.hasPrefix("sent:") || $0.hasPrefix("datum:") || $0.hasPrefix("date:") }
+            return next.contains {
+                $0.hasPrefix("verzonden:") || $0.hasPrefix("sent:") || $0.hasPrefix("datum:") || $0.hasPrefix("date:")
+            }
         }
         return false
     }

@@ -1,5 +1,6 @@
 /// A case's priority, P1 (highest) to P4 (DAP 4.6, 5.4; R-CASE-5).
-public enum Priority: Int, Sendable, CaseIterable, Codable, CodingKeyRepresentable, Comparable, CustomStringConvertible {
+public enum Priority: Int, Sendable, CaseIterable, Codable, CodingKeyRepresentable, Comparable, CustomStringConvertible
+{
     case p1 = 1
     case p2 = 2
     case p3 = 3

@@ -34,7 +34,8 @@ public struct PriorityAssessment: Sendable, Hashable {
     /// The words that decided a `.wording` value (for the agent).
     public var evidence: [String]
 
-    public init(impact: Impact, urgency: Urgency, impactSource: Source, urgencySource: Source, evidence: [String] = []) {
+    public init(impact: Impact, urgency: Urgency, impactSource: Source, urgencySource: Source, evidence: [String] = [])
+    {
         self.impact = impact
         self.urgency = urgency
         self.impactSource = impactSource
@@ -49,7 +50,8 @@ public struct PriorityAssessment: Sendable, Hashable {
         let statedImpact = stated(keys: ["impact"], in: lines)
         let statedUrgency = stated(keys: ["urgentie", "urgency", "urgent"], in: lines)
 
-        var result = PriorityAssessment(impact: .low, urgency: .medium, impactSource: .fallback, urgencySource: .fallback)
+        var result = PriorityAssessment(
+            impact: .low, urgency: .medium, impactSource: .fallback, urgencySource: .fallback)
         let text = MailText(subject: subject, body: body)
         let words = [text.subject, text.body]
 
@@ -112,14 +114,15 @@ public struct PriorityAssessment: Sendable, Hashable {
 
     static let impactWording: [(KeywordPattern, Level)] = compile([
         ("!hele school", .high), ("!hele stichting", .high), ("!alle scholen", .high), ("!alle locaties", .high),
-        ("!meerdere locaties", .high), ("!meerdere scholen", .high), ("niemand kan", .high),
+        ("!meerdere locaties", .high), ("!meerdere scholen", .high), ("niemand ~ kan", .high), ("kan niemand", .high),
         ("niemand ~ heeft", .high), ("!iedereen", .high), ("!alle medewerkers", .high), ("!alle collegas", .high),
         ("!alle docenten", .high), ("!alle gebruikers", .high), ("!hele gebouw", .high), ("!hele organisatie", .high),
         ("!whole school", .high), ("!entire school", .high), ("!all schools", .high), ("!all locations", .high),
         ("!several locations", .high), ("!several schools", .high), ("nobody can", .high), ("no one can", .high),
         ("!everyone", .high), ("!everybody", .high), ("!all staff", .high), ("!all users", .high),
         ("!all teachers", .high), ("!whole foundation", .high), ("!whole building", .high),
-        ("!hele klas", .medium), ("!hele groep", .medium), ("!alle leerlingen", .medium), ("!meerdere collegas", .medium),
+        ("!hele klas", .medium), ("!hele groep", .medium), ("!alle leerlingen", .medium),
+        ("!meerdere collegas", .medium),
         ("!hele team", .medium), ("!hele afdeling", .medium), ("!hele bouw", .medium), ("meer collegas", .medium),
         ("!whole class", .medium), ("!all pupils", .medium), ("!several colleagues", .medium),
         ("colleagues have the same", .medium), ("!whole team", .medium), ("!whole department", .medium),

@@ -26,14 +26,15 @@ public struct PriorityMatrix: Sendable, Hashable, Codable {
 
     /// DAP R-CASE-5 default: P1 high/high; P2 high/medium, medium/high; P3 high/low, medium/medium, low/high;
     /// P4 the rest (impact/urgency).
-    public static let standard = PriorityMatrix(cells: [
-        Cell(impact: .high, urgency: .high, priority: .p1),
-        Cell(impact: .high, urgency: .medium, priority: .p2),
-        Cell(impact: .medium, urgency: .high, priority: .p2),
-        Cell(impact: .high, urgency: .low, priority: .p3),
-        Cell(impact: .medium, urgency: .medium, priority: .p3),
-        Cell(impact: .low, urgency: .high, priority: .p3),
-    ], fallback: .p4)
+    public static let standard = PriorityMatrix(
+        cells: [
+            Cell(impact: .high, urgency: .high, priority: .p1),
+            Cell(impact: .high, urgency: .medium, priority: .p2),
+            Cell(impact: .medium, urgency: .high, priority: .p2),
+            Cell(impact: .high, urgency: .low, priority: .p3),
+            Cell(impact: .medium, urgency: .medium, priority: .p3),
+            Cell(impact: .low, urgency: .high, priority: .p3),
+        ], fallback: .p4)
 
     /// DAP R-CASE-5: the priority for an impact and an urgency.
     public func priority(impact: Impact, urgency: Urgency) -> Priority {

@@ -69,7 +69,8 @@ public struct Requester: Sendable, Hashable, Codable {
 
         if let contact {
             let key = contact.organisation.lowercased()
-            let organisation = organisations.first { $0.name.lowercased() == key }
+            let organisation =
+                organisations.first { $0.name.lowercased() == key }
                 ?? organisations.first { $0.owns(domain: MailAddressText.domain(of: normalised)) }
             return Requester(
                 address: normalised,

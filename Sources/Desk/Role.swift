@@ -14,7 +14,8 @@ public enum Role: String, Sendable, CaseIterable, Codable, CodingKeyRepresentabl
 
     /// Reads a directory value case-insensitively, accepting `_` for `-` and the English `user`.
     public init?(directoryValue: String) {
-        let v = directoryValue.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        let v = directoryValue.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(
+            of: "_", with: "-")
         switch v {
         case "stichting-ict", "stichtingict": self = .stichtingICT
         case "school-ict", "schoolict": self = .schoolICT

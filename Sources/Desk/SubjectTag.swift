@@ -57,7 +57,9 @@ public struct SubjectTag: Sendable, Hashable, CustomStringConvertible {
             let inner = String(after[..<close])
             let key = MailText.words(inner).joined(separator: " ")
             if let tag = known.first(where: { $0.key == key }) {
-                found.append(SubjectTag(inner.trimmingCharacters(in: .whitespaces), caseType: tag.caseType, changeKind: tag.changeKind))
+                found.append(
+                    SubjectTag(
+                        inner.trimmingCharacters(in: .whitespaces), caseType: tag.caseType, changeKind: tag.changeKind))
             }
             rest = after[after.index(after: close)...]
         }

@@ -22,18 +22,20 @@ public struct WerkdagCalendar: Sendable {
     ///   - timeZone: the desk's zone; `TimeZone.amsterdam` by default.
     ///   - extraClosingDays: closing days on top of the national holidays.
     ///   - openingHour: first werkuur, local (0–23).
-    ///   - closingHour: end of the last werkuur, local (1–24, after `openingHour`).
+    ///   - closingHour: end of the last werkuur, local (1–24, after `openingHour`). Hours that make no day
+    ///     fall back to 08:00–17:00.
     public init(
         timeZone: TimeZone = .amsterdam,
         extraClosingDays: Set<CalendarDay> = [],
         openingHour: Int = 8,
         closingHour: Int = 17
     ) {
-        precondition(0 <= openingHour && openingHour < closingHour && closingHour <= 24, "opening hours out of range")
         self.timeZone = timeZone
         self.extraClosingDays = extraClosingDays
-        self.openingHour = openingHour
-        self.closingHour = closingHour
+        // Configuration, not mail, sets these; hours that make no day fall back to DAP R-CAL-1's 08:00–17:00.
+        let valid = 0 <= openingHour && openingHour < closingHour && closingHour <= 24
+        self.openingHour = valid ? openingHour : 8
+        self.closingHour = valid ? closingHour : 17
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar

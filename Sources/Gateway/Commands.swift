@@ -38,6 +38,8 @@ public struct Commands {
           cases list [--json] [--status S] [--type T]
           cases show CS0001234 [--json]
           contacts import FILE.csv         columns: email,name,organisation,location,role
+          organisations import FILE.csv    columns: name,domains,on_call,account_manager
+          sweep [--at 2026-12-01T09:00:00Z]   run due timers as if at that moment (default: now)
           outbox [--json]                  what was sent, what waits, what failed
           quarantine [--json]              mails that could not be handled, with the reason
 
@@ -51,6 +53,8 @@ public struct Commands {
         "run": "usage: dapgate run\nPolls every DAPGATE_POLL_INTERVAL seconds (default 30) until SIGTERM or SIGINT; then finishes the mail at hand and exits 0.",
         "cases": "usage: dapgate cases list [--json] [--status S] [--type T]\n       dapgate cases show CS0001234 [--json]",
         "contacts": "usage: dapgate contacts import FILE.csv\nImports the contacts directory (DAP R-AUTH-1). The header row names the columns email,name,organisation,location,role; role is stichting-ict, school-ict or gebruiker. Existing addresses are updated.",
+        "organisations": "usage: dapgate organisations import FILE.csv\nImports organisations (DAP R-AUTH-1): name, domains (separated by spaces or semicolons; a sender on one of them is a gebruiker of the organisation), on_call (yes/no: the consignatiedienst of R-INC-3), account_manager (address).",
+        "sweep": "usage: dapgate sweep [--at 2026-12-01T09:00:00Z]\nFires the timers due at that moment (default: now): the passed reaction target, the 75% SLA warning and the SLA breach (DAP R-INC-5), each mailed to DAPGATE_QUEUE; then sends the outbox when DAPGATE_SMTP_URL is set. Prints one line per timer fired.",
         "outbox": "usage: dapgate outbox [--json]\nLists outgoing mail with its state (pending, sent, failed), attempts and last error.",
         "quarantine": "usage: dapgate quarantine [--json]\nLists mails that went to Quarantine, with the reason.",
     ]
@@ -103,6 +107,8 @@ public struct Commands {
             try poll(forever: true)
         case "cases": try cases(rest)
         case "contacts": try contacts(rest)
+        case "organisations": try organisations(rest)
+        case "sweep": try sweep(rest)
         case "outbox": try outbox(rest)
         case "quarantine": try quarantine(rest)
         case "version", "--version": output("dapgate 0.1 (libcurl \(Curl.version))")
@@ -243,6 +249,14 @@ public struct Commands {
             "language": record.language,
             "created_at": record.createdAt,
             "updated_at": record.updatedAt,
+            "change_kind": record.intake.changeKind ?? NSNull(),
+            "impact": record.intake.impact ?? NSNull(),
+            "urgency": record.intake.urgency ?? NSNull(),
+            "authorisation": record.intake.authorisation ?? NSNull(),
+            "catalog_item": record.intake.catalogItem ?? NSNull(),
+            "service": record.intake.service ?? NSNull(),
+            "reaction_due": record.intake.reactionDue ?? NSNull(),
+            "resolution_due": record.intake.resolutionDue ?? NSNull(),
         ]
     }
 
@@ -374,6 +388,88 @@ public struct Commands {
                                     location: field("location"), role: role))
         }
         return contacts
+    }
+
+    // MARK: - organisations
+
+    private func organisations(_ args: [String]) throws {
+        guard args.count == 2, args[0] == "import" else { throw UsageError("organisations import FILE.csv") }
+        guard let data = FileManager.default.contents(atPath: args[1]) else { throw CommandError("cannot read \(args[1])") }
+        let records = try Self.parseOrganisations(String(decoding: data, as: UTF8.self), file: args[1])
+        let store = try openStore(try config())
+        try store.transaction {
+            for record in records { try store.upsert(record) }
+        }
+        output("imported \(records.count) organisations")
+    }
+
+    static func parseOrganisations(_ text: String, file: String) throws -> [OrganisationRecord] {
+        var rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard !rows.isEmpty else { throw CommandError("\(file): empty file") }
+        let header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let name = header.firstIndex(of: "name"), let domains = header.firstIndex(of: "domains") else {
+            throw CommandError("\(file): the header row needs name,domains (and optionally on_call,account_manager)")
+        }
+        let onCall = header.firstIndex(of: "on_call")
+        let manager = header.firstIndex(of: "account_manager")
+        return try rows.map { line, fields in
+            func field(_ index: Int?) -> String {
+                guard let index, index < fields.count else { return "" }
+                return fields[index].trimmingCharacters(in: .whitespaces)
+            }
+            guard !field(name).isEmpty else { throw CommandError("\(file):\(line): name is empty") }
+            let list = field(domains).split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map { $0.lowercased() }
+            guard !list.isEmpty, list.allSatisfy({ $0.contains(".") && !$0.contains("@") }) else {
+                throw CommandError("\(file):\(line): domains must be mail domains like school.nl")
+            }
+            let flag = field(onCall).lowercased()
+            guard ["", "yes", "no", "ja", "nee", "true", "false", "1", "0"].contains(flag) else {
+                throw CommandError("\(file):\(line): on_call must be yes or no, not \(flag)")
+            }
+            let address = field(manager)
+            return OrganisationRecord(name: field(name), domains: list, onCall: ["yes", "ja", "true", "1"].contains(flag),
+                                      accountManager: address.isEmpty ? nil : address.lowercased())
+        }
+    }
+
+    // MARK: - sweep
+
+    private func sweep(_ args: [String]) throws {
+        var at = Date()
+        if !args.isEmpty {
+            guard args.count == 2, args[0] == "--at" else { throw UsageError("sweep [--at 2026-12-01T09:00:00Z]") }
+            guard let date = Self.parseInstant(args[1]) else {
+                throw UsageError("--at needs an ISO 8601 moment like 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00")
+            }
+            at = date
+        }
+        let config = try config()
+        let store = try openStore(config)
+        let log = Log.fromEnvironment(environment)
+        let gateway = try Gateway(config: config, store: store, log: log, now: { at })
+        let events = try gateway.sweep(at: at)
+        for event in events { output("\(event.caseNumber) \(event.kind) due \(event.dueAt): \(event.outcome)") }
+        if events.isEmpty { output("nothing due at \(Timestamp.string(at))") }
+        if let smtpURL = config.smtpURL {
+            var endpoint = try Endpoint(
+                url: smtpURL, user: config.smtpUser, password: config.smtpPassword, caFile: config.caFile,
+                startTLS: config.smtpStartTLS.flatMap(StartTLS.init(rawValue:)),
+                timeouts: Timeouts(connect: config.connectTimeout, transfer: config.transferTimeout))
+            if endpoint.path.isEmpty { endpoint.path = gateway.desk.domain }
+            var report = PollReport()
+            gateway.flush(try SMTPSender(endpoint: endpoint), into: &report)
+            if report.sendFailures > 0 { throw CommandError("\(report.sendFailures) notices could not be sent yet (see dapgate outbox)") }
+        }
+    }
+
+    /// ISO 8601 with `Z` or an offset, seconds optional.
+    static func parseInstant(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withTimeZone, .withDashSeparatorInDate]
+        return formatter.date(from: text + (text.count == 16 ? ":00Z" : ""))
     }
 
     // MARK: - outbox, quarantine

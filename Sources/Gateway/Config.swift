@@ -22,6 +22,12 @@ public struct Config: Sendable {
     public var maxAttachmentBytes: Int = 20 << 20
     public var caFile: String?
     public var queue: String?
+    /// The service catalog (JSON: services with standard changes, request items); DAP R-REQ-1, R-CHG-1.
+    public var catalog: String?
+    /// Extra closing days on top of the national holidays (DAP R-CAL-1), `YYYY-MM-DD`.
+    public var closedDays: [String] = []
+    /// The servicedesk's phone number in reply texts (DAP R-INC-2).
+    public var phone: String = "074 240 46 66"
     public var statusAddress: String?
     public var imapStartTLS: String?
     public var smtpStartTLS: String?
@@ -58,6 +64,9 @@ public struct Config: Sendable {
         ("smtp", "envelope_from", "DAPGATE_ENVELOPE_FROM"),
         ("desk", "from", "DAPGATE_FROM"),
         ("desk", "queue", "DAPGATE_QUEUE"),
+        ("desk", "catalog", "DAPGATE_CATALOG"),
+        ("desk", "closed_days", "DAPGATE_CLOSED_DAYS"),
+        ("desk", "phone", "DAPGATE_PHONE"),
         ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
         ("storage", "db", "DAPGATE_DB"),
         ("storage", "templates", "DAPGATE_TEMPLATES"),
@@ -148,6 +157,11 @@ public struct Config: Sendable {
         envelopeFrom = values["smtp.envelope_from"] ?? envelopeFrom
         from = values["desk.from"] ?? from
         queue = values["desk.queue"] ?? queue
+        catalog = values["desk.catalog"] ?? catalog
+        phone = values["desk.phone"] ?? phone
+        if let days = values["desk.closed_days"] {
+            closedDays = days.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        }
         statusAddress = values["desk.status_address"] ?? statusAddress
         database = values["storage.db"] ?? database
         templates = values["storage.templates"] ?? templates

@@ -30,6 +30,7 @@ public final class Gateway {
     public let desk: DeskIdentity
     private var templates: Templates
     public let attachments: AttachmentStore
+    public let settings: DeskSettings
     private let log: Log
     private let now: () -> Date
     public var policy = ParsePolicy.default
@@ -44,6 +45,7 @@ public final class Gateway {
         desk = try DeskIdentity(from: config.from, envelopeFrom: config.envelopeFrom)
         templates = Templates(folder: config.templates)
         attachments = AttachmentStore(folder: config.attachmentsFolder)
+        settings = try DeskSettings(config: config)
         // Fail at start-up, not at the first mail, when a template is missing.
         _ = try templates.template("confirmation")
     }
@@ -231,22 +233,134 @@ public final class Gateway {
         }
     }
 
-    /// DAP R-CASE-1 and R-CASE-2: registers the case and queues the confirmation, threaded to the mail.
-    private func openCase(for message: Message, requester: String, senderName: String?, raw: [UInt8]) throws
+    /// DAP R-CASE-1 and R-CASE-2: registers the case as intake decides it (R-AUTH-1 who, R-CASE-4 what,
+    /// R-CASE-5 how urgent, R-AUTH-2 may they, R-INC-5 when) and queues the confirmation, threaded to the mail.
+    private func openCase(for message: Message, requester address: String, senderName: String?, raw: [UInt8]) throws
         -> CaseRecord {
-        let contact = try store.contact(email: requester)
-        var new = NewCase(requester: requester, requesterName: contact?.name ?? senderName,
-                          subject: Templates.oneLine(message.subject).trimmingCharacters(in: .whitespaces))
-        new.organisation = contact?.organisation
-        new.location = contact?.location
-        new.role = contact?.role
+        let contact = try store.contact(email: address)
+        let directory = contact.flatMap { c in
+            Role(directoryValue: c.role).map {
+                DirectoryContact(address: c.email, name: c.name, organisation: c.organisation, location: c.location,
+                                 role: $0)
+            }
+        }
+        let requester = Requester.resolve(address: address, displayName: contact?.name ?? senderName,
+                                          contact: directory, organisations: try organisations())
+        let subject = Templates.oneLine(message.subject).trimmingCharacters(in: .whitespaces)
+        let decision = settings.rules.decide(subject: subject, text: message.replyText.isEmpty ? message.text : message.replyText,
+                                             requester: requester, at: now())
+        var new = NewCase(requester: address, requesterName: requester.name.isEmpty ? senderName : requester.name,
+                          subject: subject)
+        new.type = decision.type
+        new.priority = decision.priority?.rawValue
+        new.language = decision.language.rawValue
+        new.organisation = requester.organisation
+        new.location = requester.location
+        new.role = requester.role.rawValue
+        switch decision.authorisation {
+        case .allowed: new.intake.authorisation = "allowed"
+        case .refused: new.intake.authorisation = "refused"; new.status = .refused
+        case .unidentified: new.intake.authorisation = "unidentified"
+        }
+        new.intake.changeKind = decision.changeKind?.rawValue
+        new.intake.impact = decision.impact.rawValue
+        new.intake.urgency = decision.urgency.rawValue
+        new.intake.catalogItem = decision.catalogItem?.name
+        new.intake.service = decision.service?.name
+        new.intake.reactionDue = decision.reactionDeadline.map(Timestamp.string)
+        new.intake.resolutionDue = decision.resolutionDeadline.map(Timestamp.string)
+        new.intake.slaWarningAt = decision.warningAt.map(Timestamp.string)
         let record = try store.openCase(new)
+        // DAP R-INC-5: the timers the sweep fires; a refused change starts no clock.
+        if new.status != .refused {
+            if let due = new.intake.reactionDue { try store.setTimer(caseID: record.id, kind: "reaction-due", dueAt: due) }
+            if let due = new.intake.slaWarningAt { try store.setTimer(caseID: record.id, kind: "sla-warning", dueAt: due) }
+            if let due = new.intake.resolutionDue { try store.setTimer(caseID: record.id, kind: "sla-breach", dueAt: due) }
+        }
+        try store.audit(caseID: record.id, actor: "intake", action: "classified",
+                        detail: "\(decision.type.rawValue) \(decision.priority.map { "P\($0.rawValue)" } ?? "-") "
+                            + "\(new.intake.authorisation ?? "") \(decision.classification.evidence.prefix(5).map { "\($0)" }.joined(separator: ", "))")
         let row = try store.addMessage(caseID: record.id, direction: "in", kind: "new", messageID: message.messageID,
-                                       fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
+                                       fromAddress: address, subject: message.subject, text: message.text, raw: raw)
         let refused = try keepAttachments(of: message, messageRow: row)
-        try queue(kind: "confirmation", for: record, replyingTo: message, to: requester,
-                  extra: ["attachment_notice": attachmentNotice(refused, language: record.language)])
+        var extra = try replyParts(decision, record: record)
+        extra["attachment_notice"] = attachmentNotice(refused, language: record.language)
+        try queue(kind: "confirmation", for: record, replyingTo: message, to: address, extra: extra)
         return record
+    }
+
+    private var organisationCache: (at: Date, value: [Organisation])?
+
+    /// The directory's organisations, read at most once a minute.
+    private func organisations() throws -> [Organisation] {
+        if let cache = organisationCache, now().timeIntervalSince(cache.at) < 60 { return cache.value }
+        let value = try DeskSettings.organisations(store)
+        organisationCache = (now(), value)
+        return value
+    }
+
+    /// The paragraphs intake asks for (DAP R-INC-2, R-INC-3, R-SEC-1, R-AUTH-1, R-AUTH-2, R-REQ-2, R-CMP-1),
+    /// each from its own template part, plus the type and priority lines.
+    private func replyParts(_ decision: IntakeDecision, record: CaseRecord) throws -> [String: String] {
+        let language = record.language
+        var values: [String: String] = [
+            "type_text": Self.typeText(decision.type, changeKind: decision.changeKind, language: language),
+            "priority_text": decision.priority.map { "P\($0.rawValue)" }
+                ?? (language == "en" ? "not applicable" : "niet van toepassing"),
+            "phone": decision.phoneNumber,
+            "on_call_minutes": "\(decision.onCallReactionMinutes ?? 60)",
+            "case_number": record.number.description,
+        ]
+        var parts: [String] = []
+        for reply in decision.replies {
+            switch reply {
+            case .p1PhoneAdvice(let onCall):
+                parts.append(try part("p1-phone", language, values))
+                if onCall { parts.append(try part("on-call", language, values)) }
+            case .securityCallNow(let onCall):
+                parts.append(try part("security-call-now", language, values))
+                if onCall { parts.append(try part("on-call", language, values)) }
+            case .refusal(let submitters):
+                values["allowed_submitters"] = submitters.isEmpty
+                    ? (language == "en" ? "the ICT contact of your foundation" : "de ICT-contactpersoon van uw stichting")
+                    : submitters.map { "  - \(Templates.oneLine($0.description))" }.joined(separator: "\n")
+                parts.append(try part("refusal", language, values))
+            case .unknownOrganisation:
+                parts.append(try part("unknown-organisation", language, values))
+            case .missingInformation(let fields):
+                values["missing_list"] = fields.map { "  - \($0)" }.joined(separator: "\n")
+                parts.append(try part("missing-information", language, values))
+            case .complaintRegistered:
+                parts.append(try part("complaint", language, values))
+            }
+        }
+        values["notices"] = parts.joined(separator: "\n\n")
+        return values
+    }
+
+    private func part(_ name: String, _ language: String, _ values: [String: String]) throws -> String {
+        let text = try templates.part(name, language: language)
+        return Templates.fill(text, values).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func typeText(_ type: CaseType, changeKind: ChangeKind?, language: String) -> String {
+        let dutch: [CaseType: String] = [
+            .incident: "storing (incident)", .request: "verzoek (service request)", .change: "wijziging (change)",
+            .complaint: "klacht", .question: "vraag", .security: "beveiligingsincident", .problem: "probleem",
+        ]
+        let english: [CaseType: String] = [
+            .incident: "incident", .request: "service request", .change: "change", .complaint: "complaint",
+            .question: "question", .security: "security incident", .problem: "problem",
+        ]
+        var text = (language == "en" ? english : dutch)[type] ?? type.rawValue
+        if let changeKind {
+            let kinds: [String: (String, String)] = [
+                "standard": ("standaard", "standard"), "normal": ("normaal", "normal"),
+                "emergency": ("spoed", "emergency"),
+            ]
+            if let names = kinds[changeKind.rawValue] { text += language == "en" ? ", \(names.1)" : ", \(names.0)" }
+        }
+        return text
     }
 
     /// Renders a template for a case and writes it to the outbox and the case's messages.
@@ -283,6 +397,42 @@ public final class Gateway {
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
         let bytes = outgoing.render()
         try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [recipient],
+                          messageID: outgoing.messageID, raw: bytes)
+        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
+                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    /// A notice to the desk (queue address) about a case: SLA warning, breach, passed reaction target.
+    /// Automatic and internal: `Auto-Submitted: auto-generated` (RFC 3834 §5), threaded to the case's first mail.
+    func queueDeskNotice(kind: String, for record: CaseRecord, to queue: String, dueAt: String) throws {
+        let template = try templates.template(kind, language: "nl")
+        let values: [String: String] = [
+            "case_number": record.number.description,
+            "case_tag": record.number.tag,
+            "subject": Templates.oneLine(record.subject),
+            "requester": record.requester,
+            "requester_name": record.requesterName.map(Templates.oneLine) ?? record.requester,
+            "organisation": record.organisation ?? "onbekend",
+            "type": record.type.rawValue,
+            "priority": record.priority.map { "P\($0)" } ?? "-",
+            "status": record.status.rawValue,
+            "due_at": DeskClockText.local(dueAt),
+            "reaction_due": record.intake.reactionDue.map(DeskClockText.local) ?? "-",
+            "resolution_due": record.intake.resolutionDue.map(DeskClockText.local) ?? "-",
+            "created_at": DeskClockText.local(record.createdAt),
+        ]
+        var outgoing = OutgoingMessage(
+            from: Address(name: desk.name, address: desk.address), to: [Address(address: queue)],
+            subject: Templates.fill(template.subject, values),
+            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
+            text: Templates.tidy(Templates.fill(template.body, values)))
+        if let first = try store.messages(caseID: record.id).first(where: { $0.messageID != nil })?.messageID {
+            outgoing.references = [first]
+        }
+        outgoing.autoSubmitted = "auto-generated"
+        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description), ("X-Dapgate-Notice", kind)]
+        let bytes = outgoing.render()
+        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [queue],
                           messageID: outgoing.messageID, raw: bytes)
         try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
                              fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)

@@ -46,7 +46,7 @@ public final class IMAPSource: MailSource {
         // left is new mail plus mail whose settling a crash interrupted, which the ledger recognises.
         // Read in windows of sequence numbers, oldest first, so no single command answers with more lines
         // than libcurl accepts.
-        let count = try client.status().messages ?? 0
+        let count = try client.messageCount()
         var result: [IMAPResponse.Listing] = []
         var start = 1
         while start <= count, result.count < limit {

@@ -31,6 +31,20 @@ public struct Templates: Sendable {
         return template
     }
 
+    /// A paragraph template `templates/<language>/parts/<name>.txt` (no subject line).
+    public mutating func part(_ name: String, language: String = "nl") throws -> String {
+        let key = "\(language)/parts/\(name)"
+        if let cached = cache[key] { return cached.body }
+        var path = "\(folder)/\(language)/parts/\(name).txt"
+        if !FileManager.default.fileExists(atPath: path) { path = "\(folder)/nl/parts/\(name).txt" }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("template part not found: \(folder)/\(language)/parts/\(name).txt")
+        }
+        let body = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        cache[key] = Template(subject: "", body: body)
+        return body
+    }
+
     static func parse(_ text: String, path: String) throws -> Template {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         guard let newline = normalized.firstIndex(of: "\n") else {

@@ -51,16 +51,17 @@ public struct Address: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     // MARK: - Composing
 
-    /// `name-addr` for a header field: the name as atoms, a quoted string or RFC 2047 encoded words (non-ASCII
-    /// or longer than 60 characters); control characters in either part become spaces or go, so no value can
+    /// `name-addr` for a header field: the name as atoms, a quoted string or RFC 2047 encoded words (non-ASCII,
+    /// longer than 60 characters, or holding `=?`); control characters in either part become spaces or go, so no value can
     /// start a new header line.
     func headerPieces() -> [HeaderPiece] {
         let addr = Address.sanitizeAddrSpec(address)
         let (cleanName, _) = ASCII.sanitizeHeaderText(name ?? "")
         guard !cleanName.isEmpty else { return [.atom("<\(addr)>")] }
         var pieces: [HeaderPiece]
-        if cleanName.utf8.allSatisfy({ $0 < 128 }) && cleanName.utf8.count <= 60 {
-            if cleanName.utf8.allSatisfy(Address.isAtextOrSpace) && !cleanName.contains("=?") {
+        // A name that holds "=?" is encoded too: readers decode encoded words even inside quoted strings.
+        if cleanName.utf8.allSatisfy({ $0 < 128 }) && cleanName.utf8.count <= 60 && !cleanName.contains("=?") {
+            if cleanName.utf8.allSatisfy(Address.isAtextOrSpace) {
                 pieces = cleanName.split(separator: " ").map { .atom(String($0)) }
             } else {
                 var q = "\""

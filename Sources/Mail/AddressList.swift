@@ -9,7 +9,7 @@
 /// ```
 /// Accepted beyond the grammar, each with ``MailDefect/malformedAddress(field:)``: a missing `>`, a
 /// missing angle bracket around an address that follows a name (`Jan jan@x.nl`), trailing junk, a local
-/// part without a domain (`MAILER-DAEMON`). The old convention `jan@x.nl (Jan de Vries)` gives the comment as
+/// part without a domain (`MAILER-DAEMON`), an unterminated quoted string (read as if the quote were absent). The old convention `jan@x.nl (Jan de Vries)` gives the comment as
 /// the name. Tokens are ranges of the value's bytes; text is only built for the finished mailboxes.
 enum AddressList {
     struct Token: Equatable {
@@ -118,8 +118,11 @@ enum AddressList {
                     i += 1
                 }
                 if end == n {
+                    // An unterminated quote ("Jan de Vries <jan@x.nl>) would swallow the address: read on as if
+                    // the quote were not there.
                     broken = true
-                    i = n
+                    i = start
+                    continue
                 }
                 tokens.append(Token(kind: .quoted, range: start..<end, escaped: escaped, spaceBefore: space))
                 space = false

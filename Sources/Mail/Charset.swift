@@ -5,7 +5,8 @@ import Foundation
 /// An open registry, so a struct with static lets. `utf-8`, `us-ascii`, `iso-8859-1`, `iso-8859-15` and
 /// `windows-1252` are decoded by tables here; other names go to Foundation's `String.Encoding(ianaName:)`
 /// and then to a short list of `iconv` converters. Decoding never loses bytes: invalid UTF-8 is read as
-/// windows-1252, an unknown charset as Latin-1, each with a ``MailDefect``.
+/// windows-1252, an unknown charset as Latin-1, each with a ``MailDefect``. Latin-1 labelled text that is
+/// valid UTF-8 is read as UTF-8.
 ///
 /// - SeeAlso: https://www.rfc-editor.org/rfc/rfc2045#section-5.1
 public struct Charset: Sendable, Hashable, CustomStringConvertible {
@@ -58,7 +59,7 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
             return .latin9
         default:
             if let enc = Self.foundationEncoding(normalized) { return .foundation(enc) }
-            if Self.iconvNames.contains(normalized) { return .iconv(normalized) }
+            if let name = Self.iconvNames[normalized] { return .iconv(name) }
             return .unknown
         }
     }
@@ -73,15 +74,35 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         return String.Encoding(ianaName: name)
     }
 
-    /// Charsets that Foundation on Linux does not resolve but glibc's iconv decodes. A fixed list: an
-    /// attacker-chosen name never reaches `iconv_open`.
-    static let iconvNames: Set<String> = [
-        "koi8-r", "koi8-u", "gb2312", "gbk", "gb18030", "big5", "big5-hkscs", "euc-kr", "cp949", "euc-jp",
-        "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-9",
-        "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-16", "windows-1251", "windows-1253",
-        "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258", "cp866", "cp850",
-        "ibm850", "ibm866", "tis-620", "windows-874",
-    ]
+    /// Charsets that Foundation on Linux does not resolve but glibc's iconv decodes, with the name iconv knows
+    /// them by. A fixed table: an attacker-chosen name never reaches `iconv_open`. Includes the labels Outlook
+    /// writes (`ks_c_5601-1987` for Korean, `windows-31j` for Japanese) and the `cp125x` spellings.
+    static let iconvNames: [String: String] = {
+        var t: [String: String] = [:]
+        for name in [
+            "koi8-r", "koi8-u", "gb2312", "gbk", "gb18030", "big5", "big5-hkscs", "euc-kr", "cp949", "euc-jp",
+            "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-9",
+            "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-16", "windows-1251", "windows-1253",
+            "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258", "cp866", "cp850",
+            "ibm850", "ibm866", "tis-620", "windows-874", "iso-2022-kr", "iso-2022-cn", "utf-7", "cp1250", "cp1251",
+            "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp932", "cp936", "iso-8859-8-i",
+        ] {
+            t[name] = name.uppercased()
+        }
+        t["iso-8859-8-i"] = "ISO-8859-8"
+        t["ks_c_5601-1987"] = "CP949"
+        t["ks_c_5601"] = "CP949"
+        t["windows-949"] = "CP949"
+        t["windows-31j"] = "CP932"
+        t["x-sjis"] = "SJIS"
+        t["sjis"] = "SJIS"
+        t["shift-jis"] = "SHIFT_JIS"
+        t["x-gbk"] = "GBK"
+        t["gb_2312-80"] = "GB2312"
+        t["x-euc-jp"] = "EUC-JP"
+        t["koi8"] = "KOI8-R"
+        return t
+    }()
 
     /// Decodes `bytes`, never losing one.
     ///
@@ -103,8 +124,13 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
             if let s = String(validating: bytes, as: UTF8.self) { return (s, nil) }
             return (Self.decodeWindows1252(bytes), .invalidCharsetBytes(name.isEmpty ? "us-ascii" : name))
         case .windows1252:
+            // Text labelled Latin-1 that is valid UTF-8 with 8-bit bytes was written as UTF-8 (mailers that
+            // label everything iso-8859-1): real Latin-1 text practically never is, as it would need a
+            // capital letter with an accent followed by one or more symbols from 0x80-0xBF every time.
+            if let s = String(validating: bytes, as: UTF8.self) { return (s, nil) }
             return (Self.decodeWindows1252(bytes), nil)
         case .latin9:
+            if let s = String(validating: bytes, as: UTF8.self) { return (s, nil) }
             return (Self.decodeLatin9(bytes), nil)
         case .foundation(let enc):
             if let s = String(bytes: Array(bytes), encoding: enc) { return (s, nil) }

@@ -38,7 +38,8 @@ enum FlowedText {
                 firstLine = false
                 if depth > 0 {
                     for _ in 0..<depth { out.append(62) }
-                    out.append(ASCII.space)
+                    // An empty quoted line is written ">", as the sender's client shows it.
+                    if contentEnd > i || flowed { out.append(ASCII.space) }
                 }
                 paragraphDepth = depth
             }

@@ -29,8 +29,10 @@ public struct Message: Sendable {
     public var date: Date?
     public var inReplyTo: [String]
     public var references: [String]
-    /// The readable body: the first text/plain part that is not an attachment (format=flowed unwrapped),
-    /// else the first text/html part converted to text; line ends are `\n`.
+    /// The readable body, line ends `\n`: the text/plain parts that are not attachments (format=flowed
+    /// unwrapped) in reading order, joined by an empty line; without any, the text/html parts turned into text.
+    /// Of a `multipart/alternative` the first non-empty plain alternative counts, else the first non-empty
+    /// one; of a `multipart/related` the root part. See ``BodyText``.
     public var text: String
     public var attachments: [Attachment]
     public var auto: AutoKind
@@ -105,20 +107,11 @@ public struct Message: Sendable {
 
         var walk = BodyWalk()
         walk.visit(root, isRoot: true)
-        var text = ""
-        if let part = walk.plain {
-            text = normalizeNewlines(part.decodedText(defects: &defects))
-            if part.contentType.parameters["format"]?.lowercased() == "flowed" {
-                let delSp = part.contentType.parameters["delsp"]?.lowercased() == "yes"
-                text = FlowedText.unflow(text, delSp: delSp)
-            }
-            text = text.trimmingTrailingWhitespace()
-            while text.hasPrefix("\n") { text.removeFirst() }
-        }
-        // An empty text/plain alternative next to real HTML (some web mailers send one) does not hide the HTML.
-        if text.isEmpty, let part = walk.html {
-            text = HTMLText.text(fromHTML: part.decodedText(defects: &defects))
-        }
+        let pieces = BodyText.pieces(root, defects: &defects)
+        let text = BodyText.join(pieces.map { $0.isHTML ? HTMLText.text(fromHTML: $0.text) : $0.text })
+        let replyText = ReplyText.strip(
+            BodyText.join(pieces.map { $0.isHTML ? HTMLText.replyText(fromHTML: $0.text) : $0.text }),
+            forwarded: ReplyText.isForwardSubject(subject))
 
         let senders = addresses(.sender)
         let message = Message(
@@ -128,7 +121,7 @@ public struct Message: Sendable {
             attachments: walk.attachments,
             auto: AutoKind.detect(
                 header: header, contentType: root.contentType, from: from, returnPath: returnPath, subject: subject),
-            replyText: ReplyText.strip(text), caseTag: CaseTag.find(in: subject), raw: bytes)
+            replyText: replyText, caseTag: CaseTag.find(in: subject), raw: bytes)
         if policy.strict, let first = message.defects.first { throw MailError(.strict(first)) }
         return message
     }
@@ -186,10 +179,104 @@ public struct Message: Sendable {
     }
 }
 
-/// Finds the body text parts and the attachments in one walk over the tree.
+/// The parts a reader reads as the body, in order.
+///
+/// A `multipart/mixed` (or any multipart but alternative and related) shows its inline text parts one after
+/// another: an iPhone writes text, photo, text as three parts, a list server appends its footer as a part.
+/// RFC 2046 §5.1.4: the parts of a `multipart/alternative` are "alternative versions of the same
+/// information"; the plain one is taken, unless it is empty (some web mailers send an empty one next to the
+/// HTML). Of a `multipart/related` (RFC 2387) only the root is shown, the part named by the `start` parameter
+/// or else the first; the others are the root's images.
+enum BodyText {
+    struct Piece {
+        var isHTML: Bool
+        /// Decoded; for text/plain also newline-normalized, unflowed and trimmed.
+        var text: String
+    }
+
+    static func pieces(_ root: MIMEPart, defects: inout [MailDefect]) -> [Piece] {
+        let all = collect(root, defects: &defects)
+        if all.contains(where: { !$0.isHTML }) { return all.filter { !$0.isHTML } }
+        return all
+    }
+
+    private static func collect(_ part: MIMEPart, defects: inout [MailDefect]) -> [Piece] {
+        let type = part.contentType
+        if type.isMultipart {
+            switch type.subtype {
+            case "alternative":
+                // Defects of alternatives that are not read are not reported.
+                var fallback: (pieces: [Piece], defects: [MailDefect])? = nil
+                for child in part.parts {
+                    var childDefects: [MailDefect] = []
+                    let option = collect(child, defects: &childDefects)
+                    let nonEmpty = option.filter { !isBlank($0) }
+                    if !nonEmpty.isEmpty && nonEmpty.allSatisfy({ !$0.isHTML }) {
+                        defects += childDefects
+                        return option
+                    }
+                    if fallback == nil && !nonEmpty.isEmpty { fallback = (option, childDefects) }
+                }
+                defects += fallback?.defects ?? []
+                return fallback?.pieces ?? []
+            case "related":
+                guard !part.parts.isEmpty else { return [] }
+                var root = part.parts[0]
+                if let start = type.parameters["start"].map({ MessageID.parseList($0).first ?? "<\($0)>" }),
+                    let named = part.parts.first(where: { $0.contentID == start })
+                {
+                    root = named
+                }
+                return collect(root, defects: &defects)
+            default:
+                var out: [Piece] = []
+                for child in part.parts { out += collect(child, defects: &defects) }
+                return out
+            }
+        }
+        guard isBodyText(part) else { return [] }
+        if part.contentType.subtype == "html" { return [Piece(isHTML: true, text: part.decodedText(defects: &defects))] }
+        var text = Message.normalizeNewlines(part.decodedText(defects: &defects))
+        if part.contentType.parameters["format"]?.lowercased() == "flowed" {
+            let delSp = part.contentType.parameters["delsp"]?.lowercased() == "yes"
+            text = FlowedText.unflow(text, delSp: delSp)
+        }
+        text = text.trimmingTrailingWhitespace()
+        while text.hasPrefix("\n") { text.removeFirst() }
+        return [Piece(isHTML: false, text: text)]
+    }
+
+    /// An inline text/plain or text/html leaf without a file name.
+    static func isBodyText(_ part: MIMEPart) -> Bool {
+        let type = part.contentType
+        guard type.isText, type.subtype == "plain" || type.subtype == "html" else { return false }
+        return !(part.disposition?.isAttachment ?? false) && part.filename == nil
+    }
+
+    private static func isBlank(_ piece: Piece) -> Bool {
+        piece.text.utf8.allSatisfy { ASCII.isWhitespace($0) }
+    }
+
+    /// Pieces joined by an empty line; a leading byte order mark dropped, NUL (which RFC 5322 §2.3 does not
+    /// allow in a body and which no reader sees) shown as U+FFFD.
+    static func join(_ texts: [String]) -> String {
+        var out = ""
+        for t in texts {
+            var t = t
+            if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
+            t = t.trimmingTrailingWhitespace()
+            while t.hasPrefix("\n") { t.removeFirst() }
+            guard !t.isEmpty else { continue }
+            if !out.isEmpty { out += "\n\n" }
+            out += t
+        }
+        if out.utf8.contains(0) { out = out.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        return out
+    }
+}
+
+/// Finds the attachments in one walk over the tree.
 struct BodyWalk {
-    var plain: MIMEPart?
-    var html: MIMEPart?
     var attachments: [Attachment] = []
 
     mutating func visit(_ part: MIMEPart, isRoot: Bool) {
@@ -205,16 +292,9 @@ struct BodyWalk {
         }
         let isAttachment = part.disposition?.isAttachment ?? false
         let hasName = part.filename != nil
-        if !isAttachment && !hasName && type.isText {
-            if type.subtype == "plain" {
-                if plain == nil { plain = part }
-            } else if type.subtype == "html" {
-                if html == nil { html = part }
-            }
-            // Other text parts without a name (text/calendar in an invitation, text/rfc822-headers in a DSN)
-            // are neither body nor attachment.
-            return
-        }
+        // Body text parts, and other text parts without a name (text/calendar in an invitation,
+        // text/rfc822-headers in a DSN), are neither body nor attachment.
+        if !isAttachment && !hasName && type.isText { return }
         attachments.append(Attachment(part: part))
     }
 }

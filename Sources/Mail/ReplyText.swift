@@ -6,12 +6,19 @@
 /// bericht-----` or `-----Original Message-----`; an Outlook header block (`Van:`/`From:` followed by
 /// `Verzonden:`/`Sent:`/`Aan:`/`To:`/`Onderwerp:`/`Subject:` lines), together with the underscore line above
 /// it; the signature delimiter `-- ` (RFC 3676 §4.3); a mobile footer such as `Verstuurd vanaf mijn iPhone`.
-/// A header block after a forwarding marker (`---------- Forwarded message ---------`) is kept.
+/// A mobile footer counts only where the new text ends: when nothing but quoted history (or nothing at all)
+/// follows it; a sentence that happens to start with "Verzonden met mijn …" stays. A forwarded message is
+/// content, not history: after a forwarding marker (`---------- Forwarded message ---------`, `Begin
+/// doorgestuurd bericht:`), or in a mail whose subject starts with `Fwd:`, `FW:` or `Doorst:`, separators and
+/// header blocks are kept.
 ///
 /// Lines are byte ranges of the UTF-8 text and the patterns compare with ASCII case folding, so the scan
 /// allocates almost nothing per line.
 public enum ReplyText {
-    public static func strip(_ text: String) -> String {
+    /// - Parameters:
+    ///   - text: the readable body, line ends `\n` or CRLF.
+    ///   - forwarded: the mail is a forward (see ``isForwardSubject(_:)``).
+    public static func strip(_ text: String, forwarded startsForwarded: Bool = false) -> String {
         let normalized = text.utf8.contains(ASCII.cr) ? Message.normalizeNewlines(text) : text
         let b = Array(normalized.utf8)
         var lines: [Range<Int>] = []
@@ -22,7 +29,7 @@ public enum ReplyText {
             start = lf + 1
         }
         var kept: [Range<Int>] = []
-        var forwarded = false
+        var forwarded = startsForwarded
         var idx = 0
         scan: while idx < lines.count {
             let line = lines[idx]
@@ -31,12 +38,24 @@ public enum ReplyText {
                 idx += 1
                 continue
             }
-            if equals(b, line, "-- ") || equals(b, line, "--") { break scan }
-            if !forwarded && isForwardMarker(b, t) { forwarded = true }
-            if isMobileFooter(b, t) || isOriginalMessageSeparator(b, t) || isAttribution(b, lines, idx) {
+            // RFC 3676 §4.3 "-- "; many clients drop the space, so "--" counts too, but only after some text.
+            if equals(b, line, "-- ") || (equals(b, line, "--") && kept.contains { !trim(b, $0).isEmpty }) {
                 break scan
             }
-            if !forwarded && isOutlookHeaderBlock(b, lines, idx) { break scan }
+            if !forwarded && isForwardMarker(b, t) { forwarded = true }
+            if isMobileFooter(b, t) {
+                switch footerContext(b, lines, idx, forwarded: forwarded) {
+                case .end: break scan
+                case .skip:
+                    idx += 1
+                    continue
+                case .text: break
+                }
+            } else if isAttribution(b, lines, idx) {
+                break scan
+            } else if !forwarded && (isOriginalMessageSeparator(b, t) || isOutlookHeaderBlock(b, lines, idx)) {
+                break scan
+            }
             kept.append(line)
             idx += 1
         }
@@ -154,6 +173,33 @@ public enum ReplyText {
         return mobileFooters.contains { hasPrefix(b, t, $0) }
     }
 
+    enum FooterContext { case end, skip, text }
+
+    /// What follows a mobile footer: nothing or history (the footer ends the new text), a forwarded message
+    /// (the footer line goes, the forward stays), or more text (the line was a sentence, not a footer).
+    static func footerContext(_ b: [UInt8], _ lines: [Range<Int>], _ idx: Int, forwarded: Bool) -> FooterContext {
+        var j = idx + 1
+        while j < lines.count, trim(b, lines[j]).isEmpty { j += 1 }
+        guard j < lines.count else { return .end }
+        let t = trim(b, lines[j])
+        if isForwardMarker(b, t) { return .skip }
+        let isRule = t.count >= 8 && b[t].allSatisfy { $0 == 95 || $0 == ASCII.hyphen }
+        let history =
+            b[t.lowerBound] == 62 || isRule || isOriginalMessageSeparator(b, t) || isAttribution(b, lines, j)
+            || isOutlookHeaderBlock(b, lines, j)
+        if history { return forwarded ? .skip : .end }
+        return .text
+    }
+
+    private static let forwardSubjects: [StaticString] = ["fwd:", "fw:", "doorst:", "wg:", "tr:", "fwd :", "fw :"]
+
+    /// Whether a subject marks a forward: `Fwd:`, `FW:` (Outlook), `Doorst:` (Dutch Outlook), `WG:`, `TR:`.
+    public static func isForwardSubject(_ subject: String) -> Bool {
+        let b = Array(subject.utf8.prefix(16))
+        let t = trim(b, 0..<b.count)
+        return forwardSubjects.contains { hasPrefix(b, t, $0) }
+    }
+
     private static let forwardMarkers: [StaticString] = [
         "forwarded message", "doorgestuurd bericht", "begin forwarded message:", "begin doorgestuurd bericht:",
         "original message follows", "weitergeleitete nachricht", "message transféré",
@@ -168,10 +214,12 @@ public enum ReplyText {
     private static let originalMessageSeparators: [StaticString] = [
         "original message", "oorspronkelijk bericht", "origineel bericht", "oorspronkelijk e-mailbericht",
         "ursprüngliche nachricht", "message d'origine", "reply message", "original e-mail",
+        // The copy of the message in a text bounce (qmail, Exim).
+        "below this line is a copy of the message.", "this is a copy of the message, including all the headers.",
     ]
 
     static func isOriginalMessageSeparator(_ b: [UInt8], _ t: Range<Int>) -> Bool {
-        guard t.count >= 4, t.count < 80, hasPrefix(b, t, "--") || hasPrefix(b, t, "__") else { return false }
+        guard t.count >= 4, t.count < 100, hasPrefix(b, t, "--") || hasPrefix(b, t, "__") else { return false }
         let c = core(b, t)
         return originalMessageSeparators.contains { equals(b, c, $0) }
     }

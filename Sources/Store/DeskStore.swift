@@ -22,7 +22,8 @@ public final class DeskStore {
 
     private static let caseColumns = """
         id, number, type, priority, status, requester, requester_name, organisation, location, role, subject,
-        language, linked_case_id, created_at, updated_at
+        language, linked_case_id, created_at, updated_at, change_kind, impact, urgency, authorisation, catalog_item,
+        service, reaction_due, resolution_due, sla_warning_at
         """
 
     private func caseRecord(_ row: Row) -> CaseRecord? {
@@ -35,7 +36,22 @@ public final class DeskStore {
             requester: row.string(5) ?? "", requesterName: row.string(6), organisation: row.string(7),
             location: row.string(8), role: row.string(9), subject: row.string(10) ?? "",
             language: row.string(11) ?? "nl", linkedCaseID: row.int(12).map(Int64.init),
-            createdAt: row.string(13) ?? "", updatedAt: row.string(14) ?? "")
+            createdAt: row.string(13) ?? "", updatedAt: row.string(14) ?? "",
+            intake: Self.intakeFields(row, from: 15))
+    }
+
+    private static func intakeFields(_ row: Row, from i: Int) -> IntakeFields {
+        var fields = IntakeFields()
+        fields.changeKind = row.string(i)
+        fields.impact = row.string(i + 1)
+        fields.urgency = row.string(i + 2)
+        fields.authorisation = row.string(i + 3)
+        fields.catalogItem = row.string(i + 4)
+        fields.service = row.string(i + 5)
+        fields.reactionDue = row.string(i + 6)
+        fields.resolutionDue = row.string(i + 7)
+        fields.slaWarningAt = row.string(i + 8)
+        return fields
     }
 
     /// Opens a case with the next number. Call inside a transaction: the number and the case commit
@@ -50,20 +66,25 @@ public final class DeskStore {
         let at = stamp
         try db.run("""
             INSERT INTO cases (number, type, priority, status, requester, requester_name, organisation, location,
-                               role, subject, language, linked_case_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               role, subject, language, linked_case_id, created_at, updated_at, change_kind, impact,
+                               urgency, authorisation, catalog_item, service, reaction_due, resolution_due,
+                               sla_warning_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(number.description), .text(new.type.rawValue), SQLValue(new.priority), .text(new.status.rawValue),
              .text(new.requester), SQLValue(new.requesterName), SQLValue(new.organisation),
              SQLValue(new.location), SQLValue(new.role), .text(new.subject), .text(new.language),
-             new.linkedCaseID.map { .integer($0) } ?? .null, .text(at), .text(at)])
+             new.linkedCaseID.map { .integer($0) } ?? .null, .text(at), .text(at),
+             SQLValue(new.intake.changeKind), SQLValue(new.intake.impact), SQLValue(new.intake.urgency),
+             SQLValue(new.intake.authorisation), SQLValue(new.intake.catalogItem), SQLValue(new.intake.service),
+             SQLValue(new.intake.reactionDue), SQLValue(new.intake.resolutionDue), SQLValue(new.intake.slaWarningAt)])
         let id = db.lastInsertRowID
         try audit(caseID: id, actor: new.requester, action: "registered", detail: number.description)
         return CaseRecord(
             id: id, number: number, type: new.type, priority: new.priority, status: new.status,
             requester: new.requester, requesterName: new.requesterName, organisation: new.organisation,
             location: new.location, role: new.role, subject: new.subject, language: new.language,
-            linkedCaseID: new.linkedCaseID, createdAt: at, updatedAt: at)
+            linkedCaseID: new.linkedCaseID, createdAt: at, updatedAt: at, intake: new.intake)
     }
 
     public func findCase(id: Int64) throws -> CaseRecord? {
@@ -279,6 +300,61 @@ public final class DeskStore {
 
     public func contactCount() throws -> Int {
         try db.first("SELECT count(*) FROM contacts")?.int(0) ?? 0
+    }
+
+    // MARK: - Organisations
+
+    public func upsert(_ organisation: OrganisationRecord) throws {
+        try db.run("""
+            INSERT INTO organisations (name, domains, on_call, account_manager) VALUES (?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET domains = excluded.domains, on_call = excluded.on_call,
+                account_manager = excluded.account_manager
+            """, [.text(organisation.name), .text(organisation.domains.map { $0.lowercased() }.joined(separator: " ")),
+                  SQLValue(organisation.onCall), SQLValue(organisation.accountManager)])
+    }
+
+    public func organisations() throws -> [OrganisationRecord] {
+        try db.query("SELECT name, domains, on_call, account_manager FROM organisations ORDER BY name").map {
+            OrganisationRecord(name: $0.string(0) ?? "", domains: ($0.string(1) ?? "").split(separator: " ").map(String.init),
+                               onCall: ($0.int(2) ?? 0) != 0, accountManager: $0.string(3))
+        }
+    }
+
+    public func contacts(organisation: String) throws -> [ContactRecord] {
+        try db.query("SELECT email, name, organisation, location, role FROM contacts WHERE organisation = ? ORDER BY email",
+                     [.text(organisation)]).map {
+            ContactRecord(email: $0.string(0) ?? "", name: $0.string(1) ?? "", organisation: $0.string(2) ?? "",
+                          location: $0.string(3) ?? "", role: $0.string(4) ?? "")
+        }
+    }
+
+    // MARK: - Timers
+
+    /// Sets (or moves) a case's timer of one kind.
+    public func setTimer(caseID: Int64, kind: String, dueAt: String) throws {
+        try db.run("""
+            INSERT INTO timers (case_id, kind, due_at) VALUES (?, ?, ?)
+            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, fired_at = NULL
+            """, [.integer(caseID), .text(kind), .text(dueAt)])
+    }
+
+    /// Timers due at `at` that have not fired, oldest first: an index range scan, so a sweep costs what is due.
+    public func dueTimers(at: String, limit: Int = 1000) throws -> [DueTimer] {
+        try db.query("""
+            SELECT id, case_id, kind, due_at FROM timers WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?
+            """, [.text(at), .integer(Int64(limit))]).map {
+            DueTimer(id: Int64($0.int(0) ?? 0), caseID: Int64($0.int(1) ?? 0), kind: $0.string(2) ?? "",
+                     dueAt: $0.string(3) ?? "")
+        }
+    }
+
+    public func markFired(timerID: Int64, at: String) throws {
+        try db.run("UPDATE timers SET fired_at = ? WHERE id = ?", [.text(at), .integer(timerID)])
+    }
+
+    public func timers(caseID: Int64) throws -> [(kind: String, dueAt: String, firedAt: String?)] {
+        try db.query("SELECT kind, due_at, fired_at FROM timers WHERE case_id = ? ORDER BY due_at", [.integer(caseID)])
+            .map { ($0.string(0) ?? "", $0.string(1) ?? "", $0.string(2)) }
     }
 
     // MARK: - Attachments

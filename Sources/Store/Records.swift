@@ -17,6 +17,23 @@ public struct CaseRecord: Sendable, Equatable {
     public var linkedCaseID: Int64?
     public var createdAt: String
     public var updatedAt: String
+    public var intake = IntakeFields()
+}
+
+/// What intake decided about a case (DAP R-CASE-4, R-CASE-5, R-AUTH-2, R-INC-5), as stored.
+public struct IntakeFields: Sendable, Equatable {
+    public var changeKind: String?
+    public var impact: String?
+    public var urgency: String?
+    /// `allowed`, `refused` or `unidentified`.
+    public var authorisation: String?
+    public var catalogItem: String?
+    public var service: String?
+    public var reactionDue: String?
+    public var resolutionDue: String?
+    public var slaWarningAt: String?
+
+    public init() {}
 }
 
 /// What intake knows when it opens a case.
@@ -32,6 +49,7 @@ public struct NewCase: Sendable {
     public var subject: String
     public var language: String = "nl"
     public var linkedCaseID: Int64? = nil
+    public var intake = IntakeFields()
 
     public init(requester: String, requesterName: String?, subject: String) {
         self.requester = requester
@@ -120,4 +138,27 @@ public struct AttachmentRecord: Sendable, Equatable {
     public var sha256: String
     public var stored: Bool
     public var reason: String?
+}
+
+/// An organisation of the contacts directory (DAP R-AUTH-1).
+public struct OrganisationRecord: Sendable, Equatable {
+    public var name: String
+    public var domains: [String]
+    public var onCall: Bool
+    public var accountManager: String?
+
+    public init(name: String, domains: [String], onCall: Bool, accountManager: String?) {
+        self.name = name
+        self.domains = domains
+        self.onCall = onCall
+        self.accountManager = accountManager
+    }
+}
+
+/// A timer that came due (DAP R-INC-5).
+public struct DueTimer: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64
+    public var kind: String
+    public var dueAt: String
 }

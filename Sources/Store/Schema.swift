@@ -136,5 +136,37 @@ public enum Schema {
             );
             CREATE INDEX bounces_address ON bounces (address);
             """),
+        Migration(version: 3, name: "intake: classification, priority, SLA, organisations, timers", sql: """
+            -- DAP R-CASE-4, R-CASE-5, R-AUTH-2, R-INC-5: what intake decided.
+            ALTER TABLE cases ADD COLUMN change_kind TEXT;
+            ALTER TABLE cases ADD COLUMN impact TEXT;
+            ALTER TABLE cases ADD COLUMN urgency TEXT;
+            ALTER TABLE cases ADD COLUMN authorisation TEXT;
+            ALTER TABLE cases ADD COLUMN catalog_item TEXT;
+            ALTER TABLE cases ADD COLUMN service TEXT;
+            ALTER TABLE cases ADD COLUMN reaction_due TEXT;
+            ALTER TABLE cases ADD COLUMN resolution_due TEXT;
+            ALTER TABLE cases ADD COLUMN sla_warning_at TEXT;
+
+            -- DAP R-AUTH-1: organisations with their mail domains and flags (R-INC-3 on-call, R-CMP-2 account manager).
+            CREATE TABLE organisations (
+                name TEXT PRIMARY KEY,
+                domains TEXT NOT NULL,
+                on_call INTEGER NOT NULL DEFAULT 0,
+                account_manager TEXT
+            );
+
+            -- Timers the sweep fires (R-INC-5): one row per case and kind, indexed by when it is due, so a
+            -- sweep reads only what is due.
+            CREATE TABLE timers (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                kind TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                fired_at TEXT,
+                UNIQUE (case_id, kind)
+            );
+            CREATE INDEX timers_due ON timers (due_at) WHERE fired_at IS NULL;
+            """),
     ]
 }

@@ -62,6 +62,19 @@ public final class IMAPClient {
         return status
     }
 
+    /// How many messages the selected mailbox holds, as this session sees it now.
+    /// C: A005 SEARCH RETURN (COUNT) ALL        (RFC 4731 ESEARCH)
+    /// S: * ESEARCH (TAG "A005") COUNT 3
+    /// STATUS is no substitute: on the selected mailbox it can answer from before the session's last sync
+    /// (RFC 9051 §6.3.11 advises against it), and then new mail would wait a poll.
+    public func messageCount() throws(TransportError) -> Int {
+        if try capabilities().contains("ESEARCH") {
+            let bytes = try run(url: url(mailbox), command: "SEARCH RETURN (COUNT) ALL", label: "SEARCH")
+            return IMAPResponse.esearchCount(bytes) ?? 0
+        }
+        return IMAPResponse.search(try run(url: url(mailbox), command: "SEARCH ALL", label: "SEARCH")).count
+    }
+
     /// The messages at sequence numbers `range` (RFC 9051 §2.3.1.2), with UID, size and flags.
     /// C: A003 FETCH 1:100 (UID RFC822.SIZE FLAGS)
     /// S: * 1 FETCH (UID 41 RFC822.SIZE 3120 FLAGS (\Recent))

@@ -115,6 +115,14 @@ public enum IMAPResponse {
         return result
     }
 
+    /// RFC 4731 §3.1: `* ESEARCH (TAG "A005") COUNT 3` → 3.
+    public static func esearchCount(_ bytes: [UInt8]) -> Int? {
+        for line in lines(bytes) where line.uppercased().hasPrefix("* ESEARCH") {
+            if let count = number(after: "COUNT", in: line) { return Int(count) }
+        }
+        return nil
+    }
+
     /// RFC 9051 §9 `sequence-set`: UIDs as compact ranges, `1:3,7,9:10`.
     public static func sequenceSet(_ uids: [Int64]) -> String {
         let sorted = Array(Set(uids)).sorted()

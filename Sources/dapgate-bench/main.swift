@@ -19,9 +19,10 @@ do {
     let status = try imap.status()
     let validity = status.uidValidity ?? 0
     var listing: [IMAPResponse.Listing] = []
+    let count = try imap.messageCount()
     var first = 1
-    while first <= status.messages ?? 0 {
-        let last = min(status.messages ?? 0, first + IMAPClient.listingWindow - 1)
+    while first <= count {
+        let last = min(count, first + IMAPClient.listingWindow - 1)
         listing += try imap.listing(sequence: first...last)
         first = last + 1
     }

@@ -63,7 +63,11 @@ struct AddressTests {
                 ],
                 defect: true),
             Case(input: "Smith, j@x.test", expected: [Address(name: "Smith,", address: "j@x.test")], defect: true),
-            Case(input: "\"Jan", expected: [], defect: true),
+            // An unterminated quote is read as if it were not there: "Jan is the bare local name Jan.
+            Case(input: "\"Jan", expected: [Address(address: "Jan")], defect: true),
+            Case(
+                input: "\"Jan de Vries <jan@x.test>", expected: [Address(name: "Jan de Vries", address: "jan@x.test")],
+                defect: true),
             Case(
                 input: "Jan <jan@x.test> extra", expected: [Address(name: "Jan", address: "jan@x.test")], defect: true),
             Case(input: "", expected: []),

@@ -63,4 +63,23 @@ struct CharsetTests {
         #expect(Charset("../../etc/passwd").decoder == .unknown)
         #expect(Charset("utf-8//TRANSLIT").decoder == .unknown)
     }
+
+    @Test("Outlook's labels and cp125x spellings go to iconv by a fixed table")
+    func iconvAliases() {
+        #expect(Charset("ks_c_5601-1987").decoder == .iconv("CP949"))
+        #expect(Charset("windows-31j").decoder == .iconv("CP932"))
+        #expect(Charset("KOI8-R").decoder == .iconv("KOI8-R"))
+        #expect(Charset("cp1251").decoder == .iconv("CP1251"))
+        let korean: [UInt8] = [0xBA, 0xF1, 0xB9, 0xD0]
+        #expect(Charset("ks_c_5601-1987").decode(korean).0 == "비밀")
+    }
+
+    @Test("Latin-1 or windows-1252 labelled text that is valid UTF-8 is read as UTF-8")
+    func mislabelled() {
+        let utf8 = Array("café ‘x’".utf8)
+        #expect(Charset.latin1.decode(utf8) == ("café ‘x’", nil))
+        #expect(Charset.windows1252.decode(utf8).0 == "café ‘x’")
+        #expect(Charset.latin9.decode(utf8).0 == "café ‘x’")
+        #expect(Charset.latin1.decode([0x63, 0x61, 0x66, 0xE9]).0 == "café")
+    }
 }

@@ -3,11 +3,15 @@ import Testing
 
 @testable import Mail
 
-/// Loads `Fixtures/<name>` from the test bundle.
+/// The fixture corpus, `fixtures/mail/` at the top of the repository: `NAME.eml` and, next to it, `NAME.json`
+/// with the exact `inspect --json` output expected for it.
+let fixtureDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("fixtures").appendingPathComponent("mail")
+
+/// Loads `fixtures/mail/<name>`.
 func fixture(_ name: String) throws -> [UInt8] {
-    let url = try #require(
-        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"),
-        "missing fixture \(name)")
+    let url = fixtureDirectory.appendingPathComponent(name)
     return try [UInt8](Data(contentsOf: url))
 }
 
@@ -15,11 +19,9 @@ func parseFixture(_ name: String, policy: ParsePolicy = .default) throws -> Mess
     try Message.parse(fixture(name), policy: policy)
 }
 
-/// Every `.eml` in the fixture folder.
+/// Every `.eml` in the corpus, sorted.
 func allFixtureNames() -> [String] {
-    guard let dir = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
-        let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
-    else { return [] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: fixtureDirectory.path) else { return [] }
     return names.filter { $0.hasSuffix(".eml") }.sorted()
 }
 

@@ -28,4 +28,9 @@ struct FlowedTextTests {
     func trailing() {
         #expect(FlowedText.unflow("a \nb ", delSp: false) == "a b ")
     }
+
+    @Test("an empty quoted line is '>', without a trailing space")
+    func emptyQuoted() {
+        #expect(FlowedText.unflow("> a\n> \n>\n> b", delSp: false) == "> a\n>\n>\n> b")
+    }
 }

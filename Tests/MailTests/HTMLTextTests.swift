@@ -82,4 +82,75 @@ struct HTMLTextTests {
         let m = try Message.parse(Array(mail.utf8) + body)
         #expect(m.text == "café€")
     }
+
+    struct ReplyCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var html: String
+        var reply: String
+        var testDescription: String { name }
+    }
+
+    @Test(
+        "reply text: quotes, history and signatures that clients mark up are left out",
+        arguments: [
+            ReplyCase(
+                name: "Apple blockquote type=cite", html: "Ja.<br><blockquote type=\"cite\">Op ... schreef:<br>oud</blockquote>",
+                reply: "Ja."),
+            ReplyCase(
+                name: "nested blockquotes are skipped as one",
+                html: "a<blockquote>b<blockquote>c</blockquote>d</blockquote>e", reply: "a\ne"),
+            ReplyCase(
+                name: "Gmail quote with its attribution",
+                html: "<div dir=ltr>Top</div><div class=\"gmail_quote\"><div class=gmail_attr>On x wrote:</div><blockquote>q</blockquote></div>",
+                reply: "Top"),
+            ReplyCase(
+                name: "Outlook on the web divRplyFwdMsg: the rest is history",
+                html: "<div>Nieuw</div><hr><div id=\"divRplyFwdMsg\"><b>Van:</b> x</div><div>oud bericht</div>",
+                reply: "Nieuw"),
+            ReplyCase(
+                name: "Outlook desktop header block (border-top #E1E1E1)",
+                html: "<p class=MsoNormal>Nieuw</p><div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'><p>Van: x</p></div><p>oud</p>",
+                reply: "Nieuw"),
+            ReplyCase(
+                name: "a left-bordered block is a quote; text after it stays",
+                html: "<div>boven</div><div style=\"border-left: 2px solid #ccc; padding-left: 5px\">citaat</div><div>onder</div>",
+                reply: "boven\nonder"),
+            ReplyCase(
+                name: "Gmail's indent is no quote",
+                html: "a<blockquote style=\"margin:0 0 0 40px;border:none;padding:0px\">ingesprongen</blockquote>",
+                reply: "a\n\ningesprongen"),
+            ReplyCase(
+                name: "signatures: gmail_signature, moz-signature, Signature, AppleMailSignature",
+                html: "a<div class=\"gmail_signature\">g</div><pre class=moz-signature>-- \nm</pre><div id=Signature>o</div><div id=\"AppleMailSignature\">Verstuurd vanaf mijn iPhone</div>",
+                reply: "a"),
+            ReplyCase(name: "an unclosed quote drops the rest", html: "a<blockquote>b<p>c", reply: "a"),
+            ReplyCase(
+                name: "void elements never start a skipped block", html: "a<br id=Signature>b<img class=gmail_signature>c",
+                reply: "a\nbc"),
+            ReplyCase(name: "attributes without quotes or values", html: "<div id=divRplyFwdMsg hidden>x</div>y", reply: ""),
+        ])
+    func reply(_ c: ReplyCase) {
+        #expect(HTMLText.replyText(fromHTML: c.html) == c.reply)
+    }
+
+    @Test("Word HTML (p.MsoNormal): one paragraph is one line, &nbsp; paragraphs are the empty lines")
+    func msoNormal() {
+        let html = "<p class=MsoNormal>Hallo,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+            + "<p class=MsoNormal>Tekst.</p><p class=MsoNormal>Groet,</p><p class=MsoNormal>Jan</p>"
+        #expect(HTMLText.text(fromHTML: html) == "Hallo,\n\nTekst.\nGroet,\nJan")
+        #expect(HTMLText.text(fromHTML: "<p>Een</p><p>Twee</p>") == "Een\n\nTwee")
+    }
+
+    @Test("attribute reader")
+    func attributes() {
+        let tag = Array(" id=\"a b\" class='c' style=d:e data-x hidden".utf8)
+        func value(_ name: String) -> String? {
+            HTMLText.attribute(Array(name.utf8), in: tag, 0..<tag.count).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(value("id") == "a b")
+        #expect(value("class") == "c")
+        #expect(value("style") == "d:e")
+        #expect(value("hidden") == "")
+        #expect(value("title") == nil)
+    }
 }

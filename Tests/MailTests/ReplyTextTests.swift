@@ -106,4 +106,59 @@ struct ReplyTextTests {
     func fixtures(_ name: String, _ reply: String) throws {
         #expect(try parseFixture(name).replyText == reply)
     }
+
+    @Test(
+        "mobile footers end the new text only where nothing but history follows",
+        arguments: [
+            Case(
+                name: "footer, then a forwarded message: the footer goes, the forward stays",
+                text: "Zie onder.\n\nVerstuurd vanaf mijn iPhone\n\nBegin doorgestuurd bericht:\n\nVan: X\nOnderwerp: Y\nDatum: Z\n\nTekst",
+                reply: "Zie onder.\n\nBegin doorgestuurd bericht:\n\nVan: X\nOnderwerp: Y\nDatum: Z\n\nTekst"),
+            Case(
+                name: "a sentence that starts like a footer stays",
+                text: "Verzonden met mijn nieuwe laptop lukt niet.\nWel met de oude.",
+                reply: "Verzonden met mijn nieuwe laptop lukt niet.\nWel met de oude."),
+            Case(
+                name: "footer above an underscore line",
+                text: "Ok.\nGet Outlook for iOS<https://aka.ms/o0ukef>\n________________________________\nFrom: a\nSent: b\nTo: c",
+                reply: "Ok."),
+            Case(
+                name: "Samsung footer above Oorspronkelijk bericht",
+                text: "Ja.\n\nVerzonden vanaf mijn Samsung Galaxy-smartphone.\n\n-------- Oorspronkelijk bericht --------\nVan: x",
+                reply: "Ja."),
+            Case(
+                name: "qmail's copy of the message is history",
+                text: "<a@b.test>:\nno mailbox\n\n--- Below this line is a copy of the message.\n\nReturn-Path: <x>",
+                reply: "<a@b.test>:\nno mailbox"),
+            Case(name: "a mail that starts with -- is not all signature", text: "--\nTekst", reply: "--\nTekst"),
+        ])
+    func footers(_ c: Case) {
+        #expect(ReplyText.strip(c.text) == c.reply)
+    }
+
+    @Test("a forward (by subject) keeps the forwarded header block and separator")
+    func forwardSubject() {
+        let text = "Kijk hier eens naar.\n\n-----Original Message-----\nFrom: a\nSent: b\nTo: c\nSubject: d\n\nInhoud"
+        #expect(ReplyText.strip(text, forwarded: true) == text)
+        #expect(ReplyText.strip(text) == "Kijk hier eens naar.")
+        #expect(ReplyText.isForwardSubject("FW: rooster"))
+        #expect(ReplyText.isForwardSubject(" Fwd: x"))
+        #expect(ReplyText.isForwardSubject("Doorst: x"))
+        #expect(!ReplyText.isForwardSubject("RE: FW: x"))
+        #expect(!ReplyText.isForwardSubject("Fwiw"))
+        #expect(!ReplyText.isForwardSubject(""))
+    }
+
+    @Test(
+        "HTML replies, from the corpus",
+        arguments: [
+            ("outlook-web-nl-html-only-divrplyfwdmsg.eml", "Goedemiddag,\n\nHet digibord in lokaal 0.12 geeft nog steeds een blauw scherm. Kan er morgen om 8:15 iemand komen?\n\nGroet, Fatima"),
+            ("gmail-nl-html-only-gmail-quote.eml", "Hoi,\n\nBedankt, ik kan weer inloggen op de Chromebook.\n\nGroetjes,\nLotte"),
+            ("iphone-nl-html-only-footer-and-blockquote.eml", "Klopt, het is opgelost. Bedankt!\n\nGroet,\nMila"),
+            ("thunderbird-nl-html-only-moz-cite-prefix.eml", "Het werkt weer, de beamer geeft beeld.\n\nGroet,\nPieter"),
+            ("reply-html-only-border-left-quote-block.eml", "Ja, dat klopt. Het gaat om de kopieerkamer.\n\nGroet, Emma"),
+        ])
+    func html(_ name: String, _ reply: String) throws {
+        #expect(try parseFixture(name).replyText == reply)
+    }
 }

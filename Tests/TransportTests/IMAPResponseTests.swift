@@ -44,4 +44,10 @@ struct IMAPResponseTests {
         #expect(IMAPResponse.search(Array("* SEARCH 2 84 882\r\n".utf8)) == [2, 84, 882])
         #expect(IMAPResponse.search(Array("* SEARCH\r\n".utf8)) == [])
     }
+
+    @Test("RFC 4731 §3.1 ESEARCH COUNT")
+    func esearchCount() {
+        #expect(IMAPResponse.esearchCount(Array("* ESEARCH (TAG \"A004\") UID COUNT 17\r\n".utf8)) == 17)
+        #expect(IMAPResponse.esearchCount(Array("* ESEARCH (TAG \"A004\")\r\n".utf8)) == nil)
+    }
 }
