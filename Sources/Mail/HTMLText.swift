@@ -133,7 +133,9 @@ public enum HTMLText {
                         }
                         continue
                     }
-                    if reply && !isEnd && replyContainers.contains(name) && tagEnd - nameEnd > 2 {
+                    // A start tag without attributes can only be a quote when it is a blockquote.
+                    if reply && !isEnd && replyContainers.contains(name) && (tagEnd - nameEnd > 2 || name == blockquote)
+                    {
                         switch replyRole(name, bytes, nameEnd..<tagEnd) {
                         case .history:
                             i = n

@@ -257,15 +257,13 @@ enum BodyText {
         piece.text.utf8.allSatisfy { ASCII.isWhitespace($0) }
     }
 
-    /// Pieces joined by an empty line; a leading byte order mark dropped, NUL (which RFC 5322 §2.3 does not
+    /// Pieces joined by an empty line; leading empty lines and byte order marks dropped, NUL (which RFC 5322 §2.3 does not
     /// allow in a body and which no reader sees) shown as U+FFFD.
     static func join(_ texts: [String]) -> String {
         var out = ""
         for t in texts {
-            var t = t
-            if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-            t = t.trimmingTrailingWhitespace()
-            while t.hasPrefix("\n") { t.removeFirst() }
+            var t = t.trimmingTrailingWhitespace()
+            while t.hasPrefix("\n") || t.hasPrefix("\u{FEFF}") { t.removeFirst() }
             guard !t.isEmpty else { continue }
             if !out.isEmpty { out += "\n\n" }
             out += t

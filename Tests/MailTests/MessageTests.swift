@@ -338,7 +338,7 @@ struct MessageTextTests {
         let m = try Message.parse(
             "From: a@x.test\r\nSubject: Re: x\r\nContent-Type: text/html\r\n\r\n<div>Nieuw</div><blockquote type=cite><div>Op x schreef y:</div>oud</blockquote>"
         )
-        #expect(m.text == "Nieuw\nOp x schreef y:\noud")
+        #expect(m.text == "Nieuw\n\nOp x schreef y:\noud")
         #expect(m.replyText == "Nieuw")
     }
 }
