@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "Gateway", dependencies: ["Mail", "Desk", "Store", "Transport"]),
         .executableTarget(name: "dapgate", dependencies: ["Gateway"]),
         .executableTarget(name: "dapgate-bench", dependencies: ["Transport"], path: "Sources/dapgate-bench"),
+        .executableTarget(name: "MailFuzz", dependencies: ["Mail"], path: "Sources/MailFuzz"),
+        .executableTarget(name: "mail-bench", dependencies: ["Mail"], path: "Sources/mail-bench"),
 
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTests", dependencies: ["Desk"]),

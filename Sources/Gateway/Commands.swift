@@ -39,6 +39,9 @@ public struct Commands {
           cases show CS0001234 [--json]
           contacts import FILE.csv         columns: email,name,organisation,location,role
           organisations import FILE.csv    columns: name,domains,on_call,account_manager
+          agents add EMAIL --name N [--group G]...   register an agent (may act on cases by reply)
+          agents list [--json]
+          agents absent EMAIL [--backup EMAIL] | agents present EMAIL
           sweep [--at 2026-12-01T09:00:00Z]   run due timers as if at that moment (default: now)
           outbox [--json]                  what was sent, what waits, what failed
           quarantine [--json]              mails that could not be handled, with the reason
@@ -55,6 +58,7 @@ public struct Commands {
         "contacts": "usage: dapgate contacts import FILE.csv\nImports the contacts directory (DAP R-AUTH-1). The header row names the columns email,name,organisation,location,role; role is stichting-ict, school-ict or gebruiker. Existing addresses are updated.",
         "organisations": "usage: dapgate organisations import FILE.csv\nImports organisations (DAP R-AUTH-1): name, domains (separated by spaces or semicolons; a sender on one of them is a gebruiker of the organisation), on_call (yes/no: the consignatiedienst of R-INC-3), account_manager (address).",
         "sweep": "usage: dapgate sweep [--at 2026-12-01T09:00:00Z]\nFires the timers due at that moment (default: now): the passed reaction target, the 75% SLA warning and the SLA breach (DAP R-INC-5), each mailed to DAPGATE_QUEUE; then sends the outbox when DAPGATE_SMTP_URL is set. Prints one line per timer fired.",
+        "agents": "usage: dapgate agents add EMAIL --name N [--group G]...\n       dapgate agents list [--json]\n       dapgate agents absent EMAIL [--backup EMAIL]\n       dapgate agents present EMAIL\nRegistered agents may act on cases by replying to the gateway's mail (DAP R-AGENT-3). Groups: servicedesk, pmo, incident-manager, problem-manager, change-coordinator, cab, e-cab, cert, security-officer, teamlead-support, manager-managed-services, directie, account-manager.",
         "outbox": "usage: dapgate outbox [--json]\nLists outgoing mail with its state (pending, sent, failed), attempts and last error.",
         "quarantine": "usage: dapgate quarantine [--json]\nLists mails that went to Quarantine, with the reason.",
     ]
@@ -109,6 +113,7 @@ public struct Commands {
         case "contacts": try contacts(rest)
         case "organisations": try organisations(rest)
         case "sweep": try sweep(rest)
+        case "agents": try agents(rest)
         case "outbox": try outbox(rest)
         case "quarantine": try quarantine(rest)
         case "version", "--version": output("dapgate 0.1 (libcurl \(Curl.version))")
@@ -429,6 +434,68 @@ public struct Commands {
             let address = field(manager)
             return OrganisationRecord(name: field(name), domains: list, onCall: ["yes", "ja", "true", "1"].contains(flag),
                                       accountManager: address.isEmpty ? nil : address.lowercased())
+        }
+    }
+
+    // MARK: - agents
+
+    private func agents(_ args: [String]) throws {
+        guard let sub = args.first else { throw UsageError("agents add | list | absent | present") }
+        var rest = Array(args.dropFirst())
+        let store = try openStore(try config())
+        func option(_ name: String) throws -> [String] {
+            var values: [String] = []
+            while let index = rest.firstIndex(of: name) {
+                guard index + 1 < rest.count else { throw UsageError("\(name) needs a value") }
+                values.append(rest[index + 1])
+                rest.removeSubrange(index...index + 1)
+            }
+            return values
+        }
+        switch sub {
+        case "add":
+            let names = try option("--name")
+            let groups = try option("--group").flatMap { $0.split(separator: ",").map(String.init) }
+            guard rest.count == 1, let name = names.last else { throw UsageError("agents add EMAIL --name N [--group G]") }
+            let email = rest[0].lowercased()
+            guard Gateway.isUsable(address: email) else { throw UsageError("not an e-mail address: \(rest[0])") }
+            var known: [String] = []
+            for group in groups {
+                guard let parsed = AgentGroup.parse(group) else {
+                    throw UsageError("unknown group \(group); one of \(AgentGroup.known.map(\.name).joined(separator: ", "))")
+                }
+                known.append(parsed.name)
+            }
+            let existing = try store.agent(email: email)
+            try store.upsert(AgentRecord(email: email, name: name, groups: known.isEmpty ? (existing?.groups ?? ["servicedesk"]) : known,
+                                         absent: existing?.absent ?? false, backup: existing?.backup))
+            output("agent \(email) (\(name)) in \((known.isEmpty ? (existing?.groups ?? ["servicedesk"]) : known).joined(separator: ", "))")
+        case "list":
+            let all = try store.agents()
+            if rest == ["--json"] {
+                output(try json(all.map { a -> [String: Any] in
+                    ["email": a.email, "name": a.name, "groups": a.groups, "absent": a.absent, "backup": a.backup ?? NSNull()]
+                }))
+                return
+            }
+            if all.isEmpty { output("no agents"); return }
+            for a in all {
+                output("\(a.email)\t\(a.name)\t\(a.groups.joined(separator: ","))\(a.absent ? "\tABSENT" + (a.backup.map { " backup \($0)" } ?? "") : "")")
+            }
+        case "absent", "present":
+            let backup = try option("--backup").last
+            guard rest.count == 1, var agent = try store.agent(email: rest[0]) else {
+                throw CommandError("no agent \(rest.first ?? "")")
+            }
+            agent.absent = sub == "absent"
+            if let backup {
+                guard try store.agent(email: backup) != nil else { throw CommandError("the backup \(backup) is not an agent") }
+                agent.backup = backup.lowercased()
+            }
+            try store.upsert(agent)
+            output("\(agent.email) is \(sub)" + (agent.absent ? (agent.backup.map { "; backup \($0)" } ?? "") : ""))
+        default:
+            throw UsageError("unknown agents command \(sub)")
         }
     }
 

@@ -26,6 +26,14 @@ public struct Config: Sendable {
     public var catalog: String?
     /// Extra closing days on top of the national holidays (DAP R-CAL-1), `YYYY-MM-DD`.
     public var closedDays: [String] = []
+    /// The key of the reply tokens (DAP R-AGENT-3); when unset, one is generated once and kept in the database.
+    public var secret: String?
+    /// Server ids whose Authentication-Results are trusted (DAP R-AGENT-3), e.g. `mx.cloudwise.nl`.
+    public var trustedAuthservIDs: [String] = []
+    /// Loop protection: automatic mails per recipient and per case within the window (seconds).
+    public var loopMaxPerRecipient = 5
+    public var loopMaxPerCase = 10
+    public var loopWindow: Double = 3600
     /// The servicedesk's phone number in reply texts (DAP R-INC-2).
     public var phone: String = "074 240 46 66"
     public var statusAddress: String?
@@ -67,6 +75,11 @@ public struct Config: Sendable {
         ("desk", "catalog", "DAPGATE_CATALOG"),
         ("desk", "closed_days", "DAPGATE_CLOSED_DAYS"),
         ("desk", "phone", "DAPGATE_PHONE"),
+        ("agents", "secret", "DAPGATE_SECRET"),
+        ("agents", "trusted_authserv_ids", "DAPGATE_TRUSTED_AUTHSERV"),
+        ("agents", "loop_max_per_recipient", "DAPGATE_LOOP_MAX_PER_RECIPIENT"),
+        ("agents", "loop_max_per_case", "DAPGATE_LOOP_MAX_PER_CASE"),
+        ("agents", "loop_window", "DAPGATE_LOOP_WINDOW"),
         ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
         ("storage", "db", "DAPGATE_DB"),
         ("storage", "templates", "DAPGATE_TEMPLATES"),
@@ -124,7 +137,7 @@ public struct Config: Sendable {
         for entry in variables {
             let key = "\(entry.section).\(entry.key)"
             if let value = environment[entry.variable], !value.isEmpty { values[key] = value }
-            if entry.key == "password" || entry.key == "user" {
+            if entry.key == "password" || entry.key == "user" || entry.key == "secret" {
                 let fileKey = key + "_file"
                 let fileVariable = entry.variable + "_FILE"
                 let named = environment[fileVariable].flatMap { $0.isEmpty ? nil : $0 } ?? values[fileKey]
@@ -159,6 +172,16 @@ public struct Config: Sendable {
         queue = values["desk.queue"] ?? queue
         catalog = values["desk.catalog"] ?? catalog
         phone = values["desk.phone"] ?? phone
+        secret = values["agents.secret"] ?? secret
+        if let ids = values["agents.trusted_authserv_ids"] {
+            trustedAuthservIDs = ids.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.lowercased() }
+        }
+        if let v = try number("agents.loop_max_per_recipient") { loopMaxPerRecipient = Int(v) }
+        if let v = try number("agents.loop_max_per_case") { loopMaxPerCase = Int(v) }
+        if let v = try number("agents.loop_window") {
+            guard v > 0 else { throw ConfigError("agents.loop_window must be more than 0 seconds") }
+            loopWindow = v
+        }
         if let days = values["desk.closed_days"] {
             closedDays = days.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         }

@@ -28,11 +28,14 @@ public final class Gateway {
     public let config: Config
     public let store: DeskStore
     public let desk: DeskIdentity
-    private var templates: Templates
+    var templates: Templates
     public let attachments: AttachmentStore
     public let settings: DeskSettings
+    /// The key of the reply tokens (DAP R-AGENT-3).
+    let replySecret: [UInt8]
+    let loopGuard: LoopGuard
     private let log: Log
-    private let now: () -> Date
+    let now: () -> Date
     public var policy = ParsePolicy.default
     /// Asked between mails: when it says stop, the mail at hand is finished and the poll returns.
     public var shouldStop: () -> Bool = { false }
@@ -46,6 +49,16 @@ public final class Gateway {
         templates = Templates(folder: config.templates)
         attachments = AttachmentStore(folder: config.attachmentsFolder)
         settings = try DeskSettings(config: config)
+        if let secret = config.secret, !secret.isEmpty {
+            replySecret = Array(secret.utf8)
+        } else {
+            replySecret = try store.setting("reply-token-secret") {
+                var generator = SystemRandomNumberGenerator()
+                return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            }
+        }
+        loopGuard = LoopGuard(maxPerRecipient: max(0, config.loopMaxPerRecipient),
+                              maxPerCase: max(0, config.loopMaxPerCase), window: config.loopWindow)
         // Fail at start-up, not at the first mail, when a template is missing.
         _ = try templates.template("confirmation")
     }
@@ -192,11 +205,31 @@ public final class Gateway {
             return IntakeOutcome(outcome: "ignored", reason: reason)
         }
 
+        // DAP R-AGENT-3: a verified agent acting on a case; everything else is a requester's mail.
+        if message.auto == .none, let (agent, caseRecord) = try verifiedAgentCase(message, sender: requester) {
+            let outcome = try handleAgentReply(message, agent: agent, record: caseRecord, raw: raw)
+            try record("agent", messageID: message.messageID, fingerprint: fingerprint, caseID: caseRecord.id,
+                       reason: outcome.reason)
+            return outcome
+        }
+
         let tagged = try message.caseTag.flatMap(CaseNumber.init).flatMap { try store.findCase(number: $0) }
-        let threaded = try store.findCase(threadedBy: message.references + message.inReplyTo)
-        switch Intake.route(auto: message.auto, taggedCase: tagged?.id, threadedCase: threaded?.id) {
+        let forward = Self.isForward(message.subject)
+        let threaded = forward ? nil : try store.findCase(threadedBy: message.references + message.inReplyTo)
+        var route = Intake.route(auto: message.auto, taggedCase: tagged?.id, threadedCase: threaded?.id)
+        var linkedTo: Int64?
+        if case .followUp(let caseID) = route {
+            // DAP R-CASE-3: a forward of a case mail, or a follow-up from someone who is not a participant,
+            // opens a new case that links to the old one.
+            if try forward || !isParticipant(caseID: caseID, address: requester) {
+                route = .newCase
+                linkedTo = caseID
+            }
+        }
+        switch route {
         case .newCase:
-            let record = try openCase(for: message, requester: requester, senderName: sender.name, raw: raw)
+            let record = try openCase(for: message, requester: requester, senderName: sender.name, raw: raw,
+                                      linkedTo: linkedTo)
             try store.record(LedgerEntry(
                 mailbox: ledger.mailbox, uidValidity: ledger.uidValidity, uid: ledger.uid,
                 messageID: message.messageID, fingerprint: fingerprint, outcome: "case", caseID: record.id,
@@ -210,6 +243,7 @@ public final class Gateway {
                                            subject: message.subject, text: message.text, raw: raw)
             _ = try keepAttachments(of: message, messageRow: row)
             try store.touchCase(id: caseID)
+            try addWatchers(message, caseID: caseID)
             try store.audit(caseID: caseID, actor: requester, action: "followup", detail: message.messageID)
             try record("followup", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: nil)
             let number = try store.findCase(id: caseID)?.number.description
@@ -235,8 +269,8 @@ public final class Gateway {
 
     /// DAP R-CASE-1 and R-CASE-2: registers the case as intake decides it (R-AUTH-1 who, R-CASE-4 what,
     /// R-CASE-5 how urgent, R-AUTH-2 may they, R-INC-5 when) and queues the confirmation, threaded to the mail.
-    private func openCase(for message: Message, requester address: String, senderName: String?, raw: [UInt8]) throws
-        -> CaseRecord {
+    private func openCase(for message: Message, requester address: String, senderName: String?, raw: [UInt8],
+                          linkedTo: Int64? = nil) throws -> CaseRecord {
         let contact = try store.contact(email: address)
         let directory = contact.flatMap { c in
             Role(directoryValue: c.role).map {
@@ -257,6 +291,7 @@ public final class Gateway {
         new.organisation = requester.organisation
         new.location = requester.location
         new.role = requester.role.rawValue
+        new.linkedCaseID = linkedTo
         switch decision.authorisation {
         case .allowed: new.intake.authorisation = "allowed"
         case .refused: new.intake.authorisation = "refused"; new.status = .refused
@@ -271,6 +306,8 @@ public final class Gateway {
         new.intake.resolutionDue = decision.resolutionDeadline.map(Timestamp.string)
         new.intake.slaWarningAt = decision.warningAt.map(Timestamp.string)
         let record = try store.openCase(new)
+        try store.addParticipant(caseID: record.id, address: address, role: "requester")
+        try addWatchers(message, caseID: record.id)
         // DAP R-INC-5: the timers the sweep fires; a refused change starts no clock.
         if new.status != .refused {
             if let due = new.intake.reactionDue { try store.setTimer(caseID: record.id, kind: "reaction-due", dueAt: due) }
@@ -286,7 +323,77 @@ public final class Gateway {
         var extra = try replyParts(decision, record: record)
         extra["attachment_notice"] = attachmentNotice(refused, language: record.language)
         try queue(kind: "confirmation", for: record, replyingTo: message, to: address, extra: extra)
+        try requestDecisions(decision, record: record, requester: requester, replyingTo: message)
+        // DAP R-AGENT-5: new cases (and so P1s) go to the desk's queue address.
+        if let queue = config.queue, !queue.isEmpty {
+            try queueDeskNotice(kind: "new-case", for: record, to: queue, dueAt: record.createdAt)
+        }
         return record
+    }
+
+    /// DAP R-AUTH-3: a request that needs authorisation is put to the location's ICT contact (else the
+    /// stichting's) for approval by mail; DAP R-CHG-3, R-CHG-4: a normal change goes to the CAB, an emergency
+    /// change to the E-CAB at once. Each approver gets a reply token bound to them (R-AGENT-4).
+    private func requestDecisions(_ decision: IntakeDecision, record: CaseRecord, requester: Requester,
+                                  replyingTo message: Message) throws {
+        guard decision.authorisation.isAllowed else { return }
+        var approvers: [(name: String, address: String)] = []
+        var kind = ""
+        if decision.type == .request, decision.needsApproval {
+            kind = "approval-request"
+            let local = requester.schoolICTContacts.filter { $0.location == requester.location && $0.address != record.requester }
+            let pool = local.isEmpty ? requester.stichtingICTContacts.filter { $0.address != record.requester } : local
+            approvers = pool.map { ($0.name, $0.address.lowercased()) }
+        } else if decision.type == .change, let changeKind = decision.changeKind, changeKind != .standard {
+            kind = changeKind == .emergency ? "ecab-request" : "cab-request"
+            let group = changeKind == .emergency ? AgentGroup.eCAB : AgentGroup.cab
+            approvers = try store.agents().filter { agent in agent.groups.contains { AgentGroup($0) == group } }
+                .map { ($0.name, $0.email) }
+        }
+        guard !approvers.isEmpty else { return }
+        try store.update(caseID: record.id, status: .onHold)
+        for approver in approvers {
+            if kind == "approval-request" {
+                try store.addParticipant(caseID: record.id, address: approver.address, role: "approver")
+            }
+            try queueApproval(kind: kind, record: record, approver: approver, replyingTo: message)
+        }
+        try store.audit(caseID: record.id, actor: "intake", action: kind,
+                        detail: approvers.map(\.address).joined(separator: ", "))
+    }
+
+    private func queueApproval(kind: String, record: CaseRecord, approver: (name: String, address: String),
+                               replyingTo message: Message) throws {
+        let template = try templates.template(kind, language: "nl")
+        let values: [String: String] = [
+            "case_number": record.number.description, "case_tag": record.number.tag,
+            "subject": Templates.oneLine(record.subject), "approver_name": Templates.oneLine(approver.name),
+            "requester": record.requester, "requester_name": record.requesterName.map(Templates.oneLine) ?? record.requester,
+            "organisation": record.organisation ?? "-", "location": record.location ?? "-",
+            "text": message.replyText.isEmpty ? message.text : message.replyText,
+        ]
+        var outgoing = OutgoingMessage(
+            from: Address(name: desk.name, address: desk.address), to: [Address(name: approver.name, address: approver.address)],
+            subject: Templates.fill(template.subject, values),
+            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
+            text: Templates.tidy(Templates.fill(template.body, values)))
+        outgoing.replyTo = [replyAddress(for: record, recipient: approver.address)]
+        outgoing.references = try threadReferences(record)
+        outgoing.autoSubmitted = "auto-generated"
+        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let bytes = outgoing.render()
+        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [approver.address],
+                          messageID: outgoing.messageID, raw: bytes)
+        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
+                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    /// DAP R-CASE-3: people in Cc of a case mail become watchers (the desk's own addresses excepted).
+    private func addWatchers(_ message: Message, caseID: Int64) throws {
+        for address in message.cc.map({ $0.address.lowercased() }) + message.to.map({ $0.address.lowercased() })
+        where Self.isUsable(address: address) && !isDeskAddress(address) {
+            try store.addParticipant(caseID: caseID, address: address, role: "watcher")
+        }
     }
 
     private var organisationCache: (at: Date, value: [Organisation])?
@@ -392,8 +499,12 @@ public final class Gateway {
             outgoing.inReplyTo = parent
             outgoing.references = Array((message.references + [parent]).suffix(10))
         }
+        // DAP R-AGENT-3: replies come back to a token bound to this recipient.
+        outgoing.replyTo = [replyAddress(for: record, recipient: recipient)]
         // RFC 3834 §5: automatic replies say so, and autoresponders then stay silent.
         outgoing.autoSubmitted = "auto-replied"
+        // Loop protection: a cap on automatic mail per recipient and per case in a sliding window.
+        guard try loopAllows(recipient: recipient, caseID: record.id) else { return }
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
         let bytes = outgoing.render()
         try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [recipient],
@@ -426,9 +537,9 @@ public final class Gateway {
             subject: Templates.fill(template.subject, values),
             messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
             text: Templates.tidy(Templates.fill(template.body, values)))
-        if let first = try store.messages(caseID: record.id).first(where: { $0.messageID != nil })?.messageID {
-            outgoing.references = [first]
-        }
+        outgoing.references = try threadReferences(record)
+        // Agents act on the case by replying to this notice (DAP R-AGENT-3: token bound to the queue).
+        outgoing.replyTo = [replyAddress(for: record, recipient: queue)]
         outgoing.autoSubmitted = "auto-generated"
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description), ("X-Dapgate-Notice", kind)]
         let bytes = outgoing.render()
@@ -440,7 +551,7 @@ public final class Gateway {
 
     /// Stores the mail's attachments on disk, content-addressed, up to the per-mail limit; returns the
     /// ones that were not accepted (name and size), so the requester can be told.
-    private func keepAttachments(of message: Message, messageRow: Int64) throws -> [(name: String, size: Int)] {
+    func keepAttachments(of message: Message, messageRow: Int64) throws -> [(name: String, size: Int)] {
         var total = 0
         var refused: [(name: String, size: Int)] = []
         for attachment in message.attachments {

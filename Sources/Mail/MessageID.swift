@@ -62,7 +62,10 @@ public enum MessageID {
             while k <= n {
                 if k == n || ASCII.isWhitespace(bytes[k]) || bytes[k] == 44 {
                     if k > start {
-                        let word = bytes[start..<k]
+                        // A bracket on one side only ("abc@x>") is not part of the identifier.
+                        var word = bytes[start..<k]
+                        while word.first == 60 { word = word.dropFirst() }
+                        while word.last == 62 { word = word.dropLast() }
                         if word.contains(64), !word.contains(40), !word.contains(ASCII.quote) {
                             ids.append("<" + Charset.decodeUnlabelled(word).0 + ">")
                         }

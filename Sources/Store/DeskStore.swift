@@ -357,6 +357,102 @@ public final class DeskStore {
             .map { ($0.string(0) ?? "", $0.string(1) ?? "", $0.string(2)) }
     }
 
+    // MARK: - Agents
+
+    public func upsert(_ agent: AgentRecord) throws {
+        try db.run("""
+            INSERT INTO agents (email, name, groups, absent, backup) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET name = excluded.name, groups = excluded.groups,
+                absent = excluded.absent, backup = excluded.backup
+            """, [.text(agent.email.lowercased()), .text(agent.name), .text(agent.groups.joined(separator: " ")),
+                  SQLValue(agent.absent), SQLValue(agent.backup?.lowercased())])
+    }
+
+    private func agentRecord(_ row: Row) -> AgentRecord {
+        AgentRecord(email: row.string(0) ?? "", name: row.string(1) ?? "",
+                    groups: (row.string(2) ?? "").split(separator: " ").map(String.init),
+                    absent: (row.int(3) ?? 0) != 0, backup: row.string(4))
+    }
+
+    public func agent(email: String) throws -> AgentRecord? {
+        try db.first("SELECT email, name, groups, absent, backup FROM agents WHERE email = ?",
+                     [.text(email.lowercased())]).map(agentRecord)
+    }
+
+    public func agents() throws -> [AgentRecord] {
+        try db.query("SELECT email, name, groups, absent, backup FROM agents ORDER BY email").map(agentRecord)
+    }
+
+    // MARK: - Participants
+
+    /// DAP R-CASE-3: adds a participant; an existing one keeps its first role.
+    public func addParticipant(caseID: Int64, address: String, role: String) throws {
+        try db.run("INSERT OR IGNORE INTO participants (case_id, address, role) VALUES (?, ?, ?)",
+                   [.integer(caseID), .text(address.lowercased()), .text(role)])
+    }
+
+    public func participants(caseID: Int64) throws -> [(address: String, role: String)] {
+        try db.query("SELECT address, role FROM participants WHERE case_id = ? ORDER BY rowid", [.integer(caseID)])
+            .map { ($0.string(0) ?? "", $0.string(1) ?? "") }
+    }
+
+    public func isParticipant(caseID: Int64, address: String) throws -> Bool {
+        try db.first("SELECT 1 FROM participants WHERE case_id = ? AND address = ?",
+                     [.integer(caseID), .text(address.lowercased())]) != nil
+    }
+
+    // MARK: - Case changes
+
+    /// Updates the fields an agent's command changes (DAP R-AGENT-2).
+    public func update(caseID: Int64, status: CaseStatus? = nil, type: CaseType? = nil, priority: Int? = nil,
+                       assignee: String? = nil, visitAt: String? = nil, solution: String? = nil,
+                       linkedCaseID: Int64? = nil) throws {
+        var sets: [String] = ["updated_at = ?"]
+        var args: [SQLValue] = [.text(stamp)]
+        if let status { sets.append("status = ?"); args.append(.text(status.rawValue)) }
+        if let type { sets.append("type = ?"); args.append(.text(type.rawValue)) }
+        if let priority { sets.append("priority = ?"); args.append(.integer(Int64(priority))) }
+        if let assignee { sets.append("assignee = ?"); args.append(.text(assignee)) }
+        if let visitAt { sets.append("visit_at = ?"); args.append(.text(visitAt)) }
+        if let solution { sets.append("solution = ?"); args.append(.text(solution)) }
+        if let linkedCaseID { sets.append("linked_case_id = ?"); args.append(.integer(linkedCaseID)) }
+        args.append(.integer(caseID))
+        try db.run("UPDATE cases SET \(sets.joined(separator: ", ")) WHERE id = ?", args)
+    }
+
+    public func caseExtras(caseID: Int64) throws -> (assignee: String?, visitAt: String?, solution: String?) {
+        guard let row = try db.first("SELECT assignee, visit_at, solution FROM cases WHERE id = ?", [.integer(caseID)])
+        else { return (nil, nil, nil) }
+        return (row.string(0), row.string(1), row.string(2))
+    }
+
+    // MARK: - Settings
+
+    /// A setting generated once and kept: returns the stored value, or stores and returns `make()`.
+    public func setting(_ key: String, orCreate make: () -> [UInt8]) throws -> [UInt8] {
+        if let value = try db.first("SELECT value FROM settings WHERE key = ?", [.text(key)])?.bytes(0) { return value }
+        let value = make()
+        try db.run("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
+        return try db.first("SELECT value FROM settings WHERE key = ?", [.text(key)])?.bytes(0) ?? value
+    }
+
+    // MARK: - Loop protection
+
+    /// When automatic mail went to `recipient`, and for `caseID`, since `since` (DAP R-AGENT loop protection).
+    public func automaticMailTimes(recipient: String, caseID: Int64?, since: String) throws
+        -> (toRecipient: [String], forCase: [String]) {
+        let toRecipient = try db.query(
+            "SELECT created_at FROM outbox WHERE recipients = ? AND created_at > ? AND kind != 'answer'",
+            [.text(recipient.lowercased()), .text(since)]).compactMap { $0.string(0) }
+        var forCase: [String] = []
+        if let caseID {
+            forCase = try db.query(
+                "SELECT created_at FROM outbox WHERE case_id = ? AND created_at > ? AND kind != 'answer'",
+                [.integer(caseID), .text(since)]).compactMap { $0.string(0) }
+        }
+        return (toRecipient, forCase)
+    }
+
     // MARK: - Attachments
 
     public func addAttachment(messageRow: Int64, filename: String, contentType: String, size: Int, sha256: String,

@@ -162,3 +162,20 @@ public struct DueTimer: Sendable, Equatable {
     public var kind: String
     public var dueAt: String
 }
+
+/// A registered agent (DAP R-AGENT-3) with groups and absence (DAP R-ESC-1 backups).
+public struct AgentRecord: Sendable, Equatable {
+    public var email: String
+    public var name: String
+    public var groups: [String]
+    public var absent: Bool
+    public var backup: String?
+
+    public init(email: String, name: String, groups: [String], absent: Bool = false, backup: String? = nil) {
+        self.email = email
+        self.name = name
+        self.groups = groups
+        self.absent = absent
+        self.backup = backup
+    }
+}

@@ -168,5 +168,32 @@ public enum Schema {
             );
             CREATE INDEX timers_due ON timers (due_at) WHERE fired_at IS NULL;
             """),
+        Migration(version: 4, name: "agents, participants, settings", sql: """
+            -- DAP R-AGENT-3: registered agents with their groups (space-separated) and absence with a backup.
+            CREATE TABLE agents (
+                email TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                groups TEXT NOT NULL DEFAULT '',
+                absent INTEGER NOT NULL DEFAULT 0,
+                backup TEXT
+            );
+            -- DAP R-CASE-3: who takes part in a case: the requester, people in Cc (watchers), agents.
+            CREATE TABLE participants (
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                address TEXT NOT NULL,
+                role TEXT NOT NULL,
+                PRIMARY KEY (case_id, address)
+            );
+            -- Secrets and other settings the gateway generates once (the reply-token key, R-AGENT-3).
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value BLOB NOT NULL
+            );
+            ALTER TABLE cases ADD COLUMN assignee TEXT;
+            ALTER TABLE cases ADD COLUMN visit_at TEXT;
+            ALTER TABLE cases ADD COLUMN solution TEXT;
+            CREATE INDEX outbox_recipients ON outbox (recipients, created_at);
+            CREATE INDEX outbox_case ON outbox (case_id, created_at);
+            """),
     ]
 }

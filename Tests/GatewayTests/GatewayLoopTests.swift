@@ -89,11 +89,28 @@ struct GatewayLoopTests {
         let confirmationID = try #require(sink.sent.first?.raw.split(separator: "\r\n")
             .first { $0.hasPrefix("Message-ID: ") }?.dropFirst(12))
         source.add(mail(subject: "Re: [CS0000001] Uw melding", id: "<a2@school.test>"))
-        source.add(mail(from: "bob@school.test", subject: "Re: printer", id: "<b1@school.test>", inReplyTo: String(confirmationID)))
+        source.add(mail(subject: "Re: printer", id: "<a3@school.test>", inReplyTo: String(confirmationID)))
         let report = try gateway.poll(source, sink: sink)
         #expect(report.followUps == 2 && report.cases == 0)
         #expect(try gateway.store.caseCount() == 1)
         #expect(sink.sent.count == 1, "follow-ups are not confirmed again")
+    }
+
+    @Test("R-CASE-3 a Cc'd colleague's reply-all joins; a non-participant or a forward opens a new linked case")
+    func participants() throws {
+        let gateway = try makeGateway()
+        let source = MemorySource(), sink = RecordingSink()
+        source.add(mail(id: "<a1@school.test>", extra: "Cc: Carla <carla@school.test>\r\n"))
+        _ = try gateway.poll(source, sink: sink)
+        source.add(mail(from: "carla@school.test", subject: "Re: [CS0000001] Uw melding", id: "<c1@school.test>"))
+        source.add(mail(from: "bob@school.test", subject: "Re: [CS0000001] Uw melding", id: "<b1@school.test>"))
+        source.add(mail(subject: "Fwd: [CS0000001] Uw melding", id: "<a4@school.test>"))
+        let report = try gateway.poll(source, sink: sink)
+        #expect(report.followUps == 1, "Carla, a watcher, joins the case")
+        #expect(report.cases == 2, "Bob's mail and the forward open new cases")
+        let linked = try gateway.store.listCases().filter { $0.linkedCaseID != nil }
+        #expect(linked.map(\.requester) == ["bob@school.test", "alice@school.test"])
+        #expect(linked.allSatisfy { $0.linkedCaseID == 1 })
     }
 
     @Test("Exactly once: the same mail again (a second delivery) is a duplicate, not a case")

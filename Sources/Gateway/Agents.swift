@@ -1,0 +1,298 @@
+import Desk
+import Foundation
+import Mail
+import Store
+
+extension Gateway {
+    // MARK: - Verification (DAP R-AGENT-3)
+
+    /// The addresses a mail was delivered to: To, Cc, Delivered-To and X-Original-To (the last two carry a
+    /// `+token` even when the client dropped it from To).
+    static func deliveredAddresses(_ message: Message) -> [String] {
+        var result = (message.to + message.cc).map { $0.address.lowercased() }
+        for name in ["Delivered-To", "X-Original-To"] {
+            for value in message.header.values(HeaderFieldName(name)) {
+                result += Address.parseList(value).map { $0.address.lowercased() }
+            }
+        }
+        return result
+    }
+
+    /// DAP R-AGENT-3: the case a registered agent acts on, when the mail proves who sent it: it came to a
+    /// reply token bound to the sender (or to the shared queue address), or the receiving server's
+    /// Authentication-Results from a trusted server id says the sender's domain passed. Anything else is
+    /// handled as a requester's mail and never runs a command.
+    func verifiedAgentCase(_ message: Message, sender: String) throws -> (agent: AgentRecord, record: CaseRecord)? {
+        guard let agent = try store.agent(email: sender) else {
+            // DAP R-AGENT-4, R-AUTH-3: an approver of this case (an ICT contact asked for approval), by token.
+            for address in Self.deliveredAddresses(message) {
+                if let number = ReplyToken.verify(recipientAddress: address, sender: sender, secret: replySecret),
+                   let record = try store.findCase(number: number),
+                   try store.participants(caseID: record.id).contains(where: { $0.address == sender && $0.role == "approver" }) {
+                    let name = try store.contact(email: sender)?.name ?? sender
+                    return (AgentRecord(email: sender, name: name, groups: ["approver"]), record)
+                }
+            }
+            return nil
+        }
+        for address in Self.deliveredAddresses(message) {
+            if let number = ReplyToken.verify(recipientAddress: address, sender: sender, secret: replySecret)
+                ?? config.queue.flatMap({ ReplyToken.verify(recipientAddress: address, sender: $0, secret: replySecret) }),
+               let record = try store.findCase(number: number) {
+                return (agent, record)
+            }
+        }
+        let domain = String(sender.split(separator: "@").last ?? "")
+        if !config.trustedAuthservIDs.isEmpty,
+           AuthenticationResults.senderDomainPassed(message.header, fromDomain: domain,
+                                                    trustedAuthservIDs: Set(config.trustedAuthservIDs)) {
+            let threaded = try store.findCase(threadedBy: message.references + message.inReplyTo)
+            let tagged = try message.caseTag.flatMap(CaseNumber.init).flatMap { try store.findCase(number: $0) }
+            if let record = threaded ?? tagged { return (agent, record) }
+        }
+        return nil
+    }
+
+    /// DAP R-CASE-3: requester, Cc'd contacts, agents, and contacts of the case's organisation with an ICT role.
+    func isParticipant(caseID: Int64, address: String) throws -> Bool {
+        if try store.isParticipant(caseID: caseID, address: address) { return true }
+        if try store.agent(email: address) != nil { return true }
+        guard let record = try store.findCase(id: caseID), let organisation = record.organisation,
+              let contact = try store.contact(email: address) else { return false }
+        return contact.organisation == organisation && (contact.role == "stichting-ict" || contact.role == "school-ict")
+    }
+
+    /// Addresses that are the desk itself (its address, its `+token` forms, queue and status addresses).
+    func isDeskAddress(_ address: String) -> Bool {
+        let lower = address.lowercased()
+        if lower == desk.address || lower == config.queue?.lowercased() || lower == config.statusAddress?.lowercased() {
+            return true
+        }
+        let local = desk.address.split(separator: "@").first.map(String.init) ?? ""
+        return lower.hasPrefix(local + "+") && lower.hasSuffix("@" + desk.domain)
+    }
+
+    /// A forward ("Fwd:", "Fw:", "Doorst:", "WG:", "TR:") of an old case mail is a new case (DAP R-CASE-3).
+    static func isForward(_ subject: String) -> Bool {
+        let lower = subject.lowercased().trimmingCharacters(in: .whitespaces)
+        return ["fwd:", "fw:", "doorst:", "wg:", "tr:", "[fwd:"].contains { lower.hasPrefix($0) }
+    }
+
+    /// The reply address for `recipient` on a case: `info+cs0000123-<token>@…` (DAP R-AGENT-3).
+    func replyAddress(for record: CaseRecord, recipient: String) -> Address {
+        Address(name: desk.name, address: ReplyToken.address(desk: desk.address, caseNumber: record.number,
+                                                             recipient: recipient, secret: replySecret))
+    }
+
+    // MARK: - Agent replies (DAP R-AGENT-1, R-AGENT-2, R-AGENT-4)
+
+    /// Applies a verified agent's reply: the commands at its top change the case; the rest goes to the
+    /// requester as the desk's answer, unless it is an internal note. A reply with a line the gateway does
+    /// not understand changes nothing and the agent gets a short answer listing what was not understood.
+    func handleAgentReply(_ message: Message, agent: AgentRecord, record: CaseRecord, raw: [UInt8]) throws
+        -> IntakeOutcome {
+        var parse = AgentCommandParser.parse(message.replyText)
+        // An approver (not an agent) decides approve / reject only; the rest of their text stays with the case.
+        let approverOnly = agent.groups == ["approver"]
+        if approverOnly {
+            let decisions = parse.commands.filter {
+                if case .approve = $0 { return true }
+                if case .reject = $0 { return true }
+                return false
+            }
+            parse.commands = decisions
+            parse.message = ""
+        }
+        let row = try store.addMessage(caseID: record.id, direction: "in", kind: "agent", messageID: message.messageID,
+                                       fromAddress: agent.email, subject: message.subject, text: message.text, raw: raw)
+        _ = try keepAttachments(of: message, messageRow: row)
+        guard parse.isFullyUnderstood else {
+            let lines = parse.notUnderstood.map { "  - \($0.description)" }.joined(separator: "\n")
+            try queueToAgent(kind: "agent-not-understood", record: record, agent: agent, replyingTo: message,
+                             values: ["not_understood": lines])
+            try store.audit(caseID: record.id, actor: agent.email, action: "commands-refused",
+                            detail: parse.notUnderstood.map(\.line).joined(separator: " | "))
+            return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
+                                 reason: "not understood, nothing changed")
+        }
+        var notes: [String] = []
+        var current = record
+        let language = record.language == "en"
+        for command in parse.commands {
+            switch command {
+            case .status(let status):
+                try store.update(caseID: record.id, status: status)
+                notes.append(language ? "Status: \(Self.statusText(status, en: true))" : "Status: \(Self.statusText(status, en: false))")
+                current.status = status
+            case .priority(let priority, let reason):
+                let old = current.priority
+                try store.update(caseID: record.id, priority: priority.rawValue)
+                // DAP R-INC-1, R-REQ-4: a lowered priority is told to the requester, with the reason.
+                if let old, priority.rawValue > old {
+                    notes.append(language ? "Priority lowered from P\(old) to \(priority): \(reason)"
+                                 : "Prioriteit verlaagd van P\(old) naar \(priority): \(reason)")
+                }
+                current.priority = priority.rawValue
+            case .reclassify(let type):
+                try store.update(caseID: record.id, type: type)
+            case .assign(let assignee):
+                let target: String
+                switch assignee {
+                case .group(let group): target = group.name
+                case .agent(let address): target = address
+                }
+                try store.update(caseID: record.id, assignee: target)
+                // DAP R-AGENT-5: an agent assigned to a case gets its mail (the backup when absent, R-ESC-1).
+                if case .agent(let address) = assignee, var assigned = try store.agent(email: address) {
+                    if assigned.absent, let backup = assigned.backup, let other = try store.agent(email: backup) {
+                        assigned = other
+                    }
+                    try queueToAgent(kind: "agent-assigned", record: current, agent: assigned, replyingTo: message,
+                                     values: ["assigned_by": agent.name])
+                }
+            case .visit(let when):
+                try store.update(caseID: record.id, visitAt: when.description)
+                // DAP R-INC-6: the requester is told the date of the on-site visit.
+                notes.append(language ? "On-site visit planned: \(when.description)" : "Bezoek op locatie gepland: \(when.description)")
+            case .resolve(let solution):
+                try store.update(caseID: record.id, status: .resolved, solution: solution)
+                notes.append(language ? "Resolved. Solution: \(solution)" : "Opgelost. Oplossing: \(solution)")
+                current.status = .resolved
+            case .close:
+                try store.update(caseID: record.id, status: .closed)
+                notes.append(language ? "Your case is closed." : "Uw melding is gesloten.")
+                current.status = .closed
+            case .reopen:
+                try store.update(caseID: record.id, status: .inProgress)
+                notes.append(language ? "Your case has been reopened." : "Uw melding is heropend.")
+            case .link(let target):
+                if let number = target.caseNumber, let other = try store.findCase(number: number) {
+                    try store.update(caseID: record.id, linkedCaseID: other.id)
+                }
+                try store.audit(caseID: record.id, actor: agent.email, action: "link", detail: "\(target)")
+            case .merge(let into):
+                if let other = try store.findCase(number: into) {
+                    try store.update(caseID: record.id, status: .closed, linkedCaseID: other.id)
+                    notes.append(language ? "Continued in case \(into)." : "Wij gaan verder in melding \(into).")
+                }
+            case .internalNote:
+                break
+            case .escalate(let reason):
+                try store.audit(caseID: record.id, actor: agent.email, action: "escalate", detail: reason)
+                if let queue = config.queue {
+                    try queueDeskNotice(kind: "escalation", for: current, to: queue, dueAt: Timestamp.string(now()))
+                }
+            case .approve(let reason):
+                // DAP R-AGENT-4: the approval is recorded; the life cycle (R-REQ-3, R-CHG-3) continues from it.
+                try store.audit(caseID: record.id, actor: agent.email, action: "approved", detail: reason)
+                if current.status == .registered || current.status == .onHold {
+                    try store.update(caseID: record.id, status: .inProgress)
+                    current.status = .inProgress
+                }
+                notes.append(language ? "Approved by \(agent.name)." : "Goedgekeurd door \(agent.name).")
+            case .reject(let reason):
+                // DAP R-CHG-3: a rejection is told to the requester, with the reason.
+                try store.audit(caseID: record.id, actor: agent.email, action: "rejected", detail: reason)
+                try store.update(caseID: record.id, status: .closed)
+                current.status = .closed
+                notes.append(language ? "Not approved by \(agent.name): \(reason)" : "Afgewezen door \(agent.name): \(reason)")
+            }
+            try store.audit(caseID: record.id, actor: agent.email, action: "command", detail: "\(command)")
+        }
+        // DAP R-AGENT-1: the new text goes to the requester as the desk's answer, unless internal.
+        let text = parse.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !parse.isInternal, !text.isEmpty || !notes.isEmpty {
+            try queueAnswer(for: current, text: text, notes: notes, agent: agent, replyingTo: message)
+        }
+        return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
+                             reason: "\(parse.commands.count) commands" + (parse.isInternal ? ", internal" : ""))
+    }
+
+    static func statusText(_ status: CaseStatus, en: Bool) -> String {
+        switch status {
+        case .registered: en ? "registered" : "geregistreerd"
+        case .inProgress: en ? "in progress" : "in behandeling"
+        case .onHold: en ? "waiting" : "in de wacht"
+        case .resolved: en ? "resolved" : "opgelost"
+        case .closed: en ? "closed" : "gesloten"
+        case .refused: en ? "not started" : "niet in behandeling genomen"
+        }
+    }
+
+    /// The desk's answer to the requester, written by an agent: threaded to the case, no Auto-Submitted
+    /// (a person wrote it), the watchers in Cc, a reply address with the requester's token.
+    private func queueAnswer(for record: CaseRecord, text: String, notes: [String], agent: AgentRecord,
+                             replyingTo message: Message) throws {
+        let watchers = try store.participants(caseID: record.id)
+            .filter { $0.role == "watcher" && $0.address != record.requester }.map(\.address)
+        var body = notes.isEmpty ? "" : notes.joined(separator: "\n") + "\n\n"
+        body += text
+        body += "\n\n-- \n\(agent.name)\n\(desk.name ?? "Servicedesk")\n"
+        let subject = Templates.oneLine(record.subject)
+        var outgoing = OutgoingMessage(
+            from: Address(name: desk.name, address: desk.address),
+            to: [Address(name: record.requesterName, address: record.requester)],
+            subject: "\(record.number.tag) \(subject)", messageID: OutgoingMessage.makeMessageID(domain: desk.domain),
+            date: now(), text: body)
+        outgoing.cc = watchers.map { Address(address: $0) }
+        outgoing.replyTo = [replyAddress(for: record, recipient: record.requester)]
+        outgoing.references = try threadReferences(record)
+        outgoing.inReplyTo = outgoing.references.last
+        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let bytes = outgoing.render()
+        try store.enqueue(caseID: record.id, kind: "answer", mailFrom: desk.envelopeFrom,
+                          recipients: [record.requester] + watchers, messageID: outgoing.messageID, raw: bytes)
+        try store.addMessage(caseID: record.id, direction: "out", kind: "answer", messageID: outgoing.messageID,
+                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    /// The Message-IDs of the case so far, for References (RFC 5322 §3.6.4), newest last, at most 10.
+    func threadReferences(_ record: CaseRecord) throws -> [String] {
+        Array(try store.messages(caseID: record.id).compactMap(\.messageID).suffix(10))
+    }
+
+    /// A mail to one agent about a case (not understood, assigned), with the agent's own reply token.
+    private func queueToAgent(kind: String, record: CaseRecord, agent: AgentRecord, replyingTo message: Message,
+                              values extra: [String: String]) throws {
+        let template = try templates.template(kind, language: "nl")
+        var values: [String: String] = [
+            "case_number": record.number.description, "case_tag": record.number.tag,
+            "subject": Templates.oneLine(record.subject), "agent_name": Templates.oneLine(agent.name),
+            "requester": record.requester, "status": record.status.rawValue,
+            "priority": record.priority.map { "P\($0)" } ?? "-", "type": record.type.rawValue,
+        ]
+        values.merge(extra) { _, new in new }
+        var outgoing = OutgoingMessage(
+            from: Address(name: desk.name, address: desk.address), to: [Address(name: agent.name, address: agent.email)],
+            subject: Templates.fill(template.subject, values),
+            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
+            text: Templates.tidy(Templates.fill(template.body, values)))
+        outgoing.replyTo = [replyAddress(for: record, recipient: agent.email)]
+        if let parent = message.messageID {
+            outgoing.inReplyTo = parent
+            outgoing.references = Array((message.references + [parent]).suffix(10))
+        }
+        outgoing.autoSubmitted = "auto-generated"
+        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let bytes = outgoing.render()
+        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [agent.email],
+                          messageID: outgoing.messageID, raw: bytes)
+        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
+                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+    }
+
+    // MARK: - Loop protection
+
+    /// Whether one more automatic mail may go to `recipient` about `caseID` now (sliding windows).
+    func loopAllows(recipient: String, caseID: Int64?) throws -> Bool {
+        let since = Timestamp.string(now().addingTimeInterval(-loopGuard.window))
+        let times = try store.automaticMailTimes(recipient: recipient, caseID: caseID, since: since)
+        let decision = loopGuard.allows(sentToRecipient: times.toRecipient.compactMap(Timestamp.date),
+                                        sentForCase: times.forCase.compactMap(Timestamp.date), at: now())
+        if case .suppressed(let why) = decision {
+            try store.audit(caseID: caseID, actor: "gateway", action: "loop-suppressed", detail: "\(recipient): \(why)")
+            return false
+        }
+        return true
+    }
+}
