@@ -31,7 +31,7 @@ public struct Config: Sendable {
     /// Server ids whose Authentication-Results are trusted (DAP R-AGENT-3), e.g. `mx.cloudwise.nl`.
     public var trustedAuthservIDs: [String] = []
     /// Loop protection: automatic mails per recipient and per case within the window (seconds).
-    public var loopMaxPerRecipient = 5
+    public var loopMaxPerRecipient = 20
     public var loopMaxPerCase = 10
     public var loopWindow: Double = 3600
     /// The servicedesk's phone number in reply texts (DAP R-INC-2).
