@@ -85,7 +85,7 @@ public enum ReplyToken {
 
     /// RFC 4648 §6 base32, lowercase, without padding (`bytes.count * 8` must be a multiple of 5, as it is
     /// for the 10 bytes used here).
-    private static func base32(_ bytes: some Collection<UInt8>) -> String {
+    static func base32(_ bytes: some Collection<UInt8>) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
         var out = [UInt8]()
         var buffer: UInt32 = 0

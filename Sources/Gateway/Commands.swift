@@ -45,6 +45,15 @@ public struct Commands {
           sweep [--at 2026-12-01T09:00:00Z]   run due timers as if at that moment (default: now)
           outbox [--json]                  what was sent, what waits, what failed
           quarantine [--json]              mails that could not be handled, with the reason
+          services list [--json]           the services subscribers can follow (DAPGATE_SERVICES)
+          subscribers list [--service S] [--json]
+          subscribers unsubscribe (ADDRESS | --token T) [--service S]
+          notices create --type outage|maintenance --service S [--service S]... [--from ISO --until ISO]
+                         --subject S --text-file F
+          notices update NTC0000001 --text-file F
+          notices resolve NTC0000001 [--text-file F]
+          notices send                     work the notice outbox (one SMTP session, DAPGATE_NOTICE_RATE)
+          notices list [--json]
 
         configuration: --config FILE (default ./dapgate.conf), then DAPGATE_* environment variables.
         `dapgate COMMAND --help` describes one command.
@@ -61,6 +70,9 @@ public struct Commands {
         "agents": "usage: dapgate agents add EMAIL --name N [--group G]...\n       dapgate agents list [--json]\n       dapgate agents absent EMAIL [--backup EMAIL]\n       dapgate agents present EMAIL\nRegistered agents may act on cases by replying to the gateway's mail (DAP R-AGENT-3). Groups: servicedesk, pmo, incident-manager, problem-manager, change-coordinator, cab, e-cab, cert, security-officer, teamlead-support, manager-managed-services, directie, account-manager.",
         "outbox": "usage: dapgate outbox [--json]\nLists outgoing mail with its state (pending, sent, failed), attempts and last error.",
         "quarantine": "usage: dapgate quarantine [--json]\nLists mails that went to Quarantine, with the reason.",
+        "services": Commands.servicesHelp,
+        "subscribers": Commands.subscribersHelp,
+        "notices": Commands.noticesHelp,
     ]
 
     /// Runs the command; returns the exit code. Errors are printed here, one line each.
@@ -116,16 +128,19 @@ public struct Commands {
         case "agents": try agents(rest)
         case "outbox": try outbox(rest)
         case "quarantine": try quarantine(rest)
+        case "services": try servicesCommand(rest)
+        case "subscribers": try subscribersCommand(rest)
+        case "notices": try noticesCommand(rest)
         case "version", "--version": output("dapgate 0.1 (libcurl \(Curl.version))")
         default: throw UsageError("unknown command \(command)")
         }
     }
 
-    private func config() throws -> Config {
+    func config() throws -> Config {
         try Config.load(path: configPath, environment: environment)
     }
 
-    private func openStore(_ config: Config) throws -> DeskStore {
+    func openStore(_ config: Config) throws -> DeskStore {
         do {
             return try DeskStore(path: config.database)
         } catch {
@@ -133,7 +148,7 @@ public struct Commands {
         }
     }
 
-    private func json(_ value: Any) throws -> String {
+    func json(_ value: Any) throws -> String {
         let data = try JSONSerialization.data(
             withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
@@ -213,6 +228,7 @@ public struct Commands {
         if !forever {
             let report = try gateway.poll(source, sink: sink)
             log(.info, "poll.done", summary(report))
+            if let sink { try sendNotices(gateway, sink: sink, log: log) }
             return
         }
         log(.info, "run.start", ["imap": imap.endpoint.display, "interval": "\(config.pollInterval)"])
@@ -220,6 +236,7 @@ public struct Commands {
             do {
                 let report = try gateway.poll(source, sink: sink)
                 if report.fetched + report.resettled + report.sent > 0 { log(.info, "poll.done", summary(report)) }
+                if let sink { try sendNotices(gateway, sink: sink, log: log) }
             } catch {
                 // A server that is down is not a reason to stop the gateway: try again at the next interval.
                 log(.error, "poll.failed", ["error": Self.oneLine(error)])
@@ -233,7 +250,8 @@ public struct Commands {
     private func summary(_ report: PollReport) -> KeyValuePairs<String, String> {
         ["fetched": "\(report.fetched)", "cases": "\(report.cases)", "followups": "\(report.followUps)",
          "automatic": "\(report.automatic)", "duplicates": "\(report.duplicates)",
-         "quarantined": "\(report.quarantined)", "resettled": "\(report.resettled)", "sent": "\(report.sent)",
+         "quarantined": "\(report.quarantined)", "status": "\(report.statusMails)",
+         "resettled": "\(report.resettled)", "sent": "\(report.sent)",
          "send_failures": "\(report.sendFailures)"]
     }
 

@@ -37,6 +37,16 @@ public struct Config: Sendable {
     /// The servicedesk's phone number in reply texts (DAP R-INC-2).
     public var phone: String = "074 240 46 66"
     public var statusAddress: String?
+    /// The services subscribers can follow (DAP R-OUT-1): a JSON or CSV file (code, name, description).
+    public var services: String?
+    /// Notices per second the sender sends at most; 0 is no limit.
+    public var noticeRate: Double = 0
+    /// Hard bounces after which an address is no longer mailed (its deliveries are skipped); 0 never stops.
+    public var bounceLimit = 3
+    /// The https base of the one-click unsubscribe (RFC 8058); unset: only the mailto in List-Unsubscribe.
+    public var unsubscribeURL: String?
+    /// The notices' List-Id (RFC 2919), `Name <list-label.domain>` or `<list-label.domain>`.
+    public var listID: String = "<cloudwise-status.cloudwise.test>"
     public var imapStartTLS: String?
     public var smtpStartTLS: String?
     public var pollInterval: Double = 30
@@ -81,6 +91,11 @@ public struct Config: Sendable {
         ("agents", "loop_max_per_case", "DAPGATE_LOOP_MAX_PER_CASE"),
         ("agents", "loop_window", "DAPGATE_LOOP_WINDOW"),
         ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
+        ("notices", "services", "DAPGATE_SERVICES"),
+        ("notices", "rate", "DAPGATE_NOTICE_RATE"),
+        ("notices", "bounce_limit", "DAPGATE_BOUNCE_LIMIT"),
+        ("notices", "unsubscribe_url", "DAPGATE_UNSUBSCRIBE_URL"),
+        ("notices", "list_id", "DAPGATE_LIST_ID"),
         ("storage", "db", "DAPGATE_DB"),
         ("storage", "templates", "DAPGATE_TEMPLATES"),
         ("storage", "attachments", "DAPGATE_ATTACHMENTS"),
@@ -185,7 +200,34 @@ public struct Config: Sendable {
         if let days = values["desk.closed_days"] {
             closedDays = days.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         }
-        statusAddress = values["desk.status_address"] ?? statusAddress
+        statusAddress = values["desk.status_address"].map { $0.lowercased() } ?? statusAddress
+        if let status = statusAddress, !status.isEmpty {
+            let parts = status.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains("+"), parts[1].contains("."),
+                  status.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>,;\"()[]\\".contains($0) }) else {
+                throw ConfigError("desk.status_address must be a plain address like status@cloudwise.nl (no +detail), not \(status)")
+            }
+        } else {
+            statusAddress = nil
+        }
+        services = values["notices.services"] ?? services
+        if let v = try number("notices.rate") { noticeRate = v }
+        if let v = try number("notices.bounce_limit") { bounceLimit = Int(v) }
+        if let url = values["notices.unsubscribe_url"] {
+            // RFC 8058 §3.1: the one-click URI is HTTPS; it goes between angle brackets in a header (RFC 2369 §2).
+            guard url.lowercased().hasPrefix("https://"),
+                  url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>,\"".contains($0) && !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? true) })
+            else { throw ConfigError("notices.unsubscribe_url must be an https:// URL without spaces, commas or angle brackets, not \(url)") }
+            unsubscribeURL = url
+        }
+        if let id = values["notices.list_id"] {
+            // RFC 2919 §2: list-id = list-label "." list-id-namespace, between angle brackets.
+            guard let open = id.lastIndex(of: "<"), let close = id.lastIndex(of: ">"), open < close,
+                  id[id.index(after: open)..<close].contains("."),
+                  id[id.index(after: open)..<close].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
+            else { throw ConfigError("notices.list_id must look like <cloudwise-status.cloudwise.nl>, not \(id)") }
+            listID = id
+        }
         database = values["storage.db"] ?? database
         templates = values["storage.templates"] ?? templates
         attachments = values["storage.attachments"] ?? attachments

@@ -12,6 +12,8 @@ public struct PollReport: Sendable, Equatable {
     public var automatic = 0
     public var duplicates = 0
     public var quarantined = 0
+    /// Mails to the status address: subscriptions and notices (DAP R-OUT-1, R-OUT-2).
+    public var statusMails = 0
     public var resettled = 0
     public var sent = 0
     public var sendFailures = 0
@@ -34,7 +36,9 @@ public final class Gateway {
     /// The key of the reply tokens (DAP R-AGENT-3).
     let replySecret: [UInt8]
     let loopGuard: LoopGuard
-    private let log: Log
+    /// The services subscribers can follow (DAP R-OUT-1), from `DAPGATE_SERVICES`; empty when unset.
+    public let services: NoticeServiceList
+    let log: Log
     let now: () -> Date
     public var policy = ParsePolicy.default
     /// Asked between mails: when it says stop, the mail at hand is finished and the poll returns.
@@ -49,6 +53,7 @@ public final class Gateway {
         templates = Templates(folder: config.templates)
         attachments = AttachmentStore(folder: config.attachmentsFolder)
         settings = try DeskSettings(config: config)
+        services = try config.services.map(NoticeServiceFile.load) ?? NoticeServiceList([])
         if let secret = config.secret, !secret.isEmpty {
             replySecret = Array(secret.utf8)
         } else {
@@ -142,6 +147,7 @@ public final class Gateway {
         case "followup": report.followUps += 1
         case "duplicate": report.duplicates += 1
         case "quarantine": report.quarantined += 1
+        case "status": report.statusMails += 1
         default: report.automatic += 1
         }
         let level: Log.Level = outcome.outcome == "quarantine" ? .warning : .info
@@ -197,12 +203,26 @@ public final class Gateway {
         let requester = sender.address.lowercased()
 
         // The desk's own mail coming back (a forward loop, a misconfigured alias): never a case, never answered.
-        if requester == desk.address {
+        if requester == desk.address || (config.statusAddress.map { requester == $0 } ?? false) {
             let reason = "mail from the desk's own address"
             try store.addMessage(caseID: nil, direction: "in", kind: "loop", messageID: message.messageID,
                                  fromAddress: requester, subject: message.subject, text: message.text, raw: raw)
             try record("ignored", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)
             return IntakeOutcome(outcome: "ignored", reason: reason)
+        }
+
+        // DAP R-OUT-2: a bounce of a notice counts against the subscriber's address; it is no case's business.
+        if message.auto == .bounce, let reason = try noticeBounce(message, raw: raw) {
+            try record("auto", messageID: message.messageID, fingerprint: fingerprint, caseID: nil, reason: reason)
+            return IntakeOutcome(outcome: "auto", reason: reason)
+        }
+
+        // DESIGN.md: mail for the status address is about subscriptions and notices, not a case (DAP R-OUT-1).
+        if isStatusMail(message) {
+            let outcome = try handleStatusMail(message, sender: requester, raw: raw)
+            try record(outcome.outcome, messageID: message.messageID, fingerprint: fingerprint, caseID: nil,
+                       reason: outcome.reason)
+            return outcome
         }
 
         // DAP R-AGENT-3: a verified agent acting on a case; everything else is a requester's mail.

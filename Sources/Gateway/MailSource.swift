@@ -70,7 +70,17 @@ public final class IMAPSource: MailSource {
 /// Where outgoing mail goes: SMTP, or a recorder in tests.
 public protocol MailSink: AnyObject {
     func send(mailFrom: String, recipients: [String], message: [UInt8]) throws
+    /// Sends and calls `handedOver` once the sink has taken the whole message (see `SMTPSender`).
+    func send(mailFrom: String, recipients: [String], message: [UInt8], handedOver: () -> Void) throws
 }
 
-/// `send(mailFrom:recipients:message:) throws(TransportError)` satisfies the requirement as it is.
+extension MailSink {
+    /// A sink that cannot tell: the message counts as handed over just before it is sent.
+    public func send(mailFrom: String, recipients: [String], message: [UInt8], handedOver: () -> Void) throws {
+        handedOver()
+        try send(mailFrom: mailFrom, recipients: recipients, message: message)
+    }
+}
+
+/// `send(mailFrom:recipients:message:) throws(TransportError)` satisfies the requirements as it is.
 extension SMTPSender: MailSink {}

@@ -49,7 +49,7 @@ public struct Attachment: Sendable {
             }
         }
         name = String(scalars).trimmingCharacters(in: .whitespaces)
-        while name.hasPrefix(".") { name.removeFirst() }
+        name = String(name.drop { $0 == "." })
         if name.isEmpty {
             let sub = part.contentType.subtype.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             name =

@@ -160,116 +160,27 @@ public struct Message: Sendable {
         return text
     }
 
-    /// CRLF and lone CR become LF.
+    /// CRLF and lone CR become LF. Runs between CRs are copied whole (memchr), so text without CR costs one scan.
     static func normalizeNewlines(_ s: String) -> String {
-        guard s.utf8.contains(ASCII.cr) else { return s }
-        var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count)
-        var lastCR = false
-        for b in s.utf8 {
-            if b == ASCII.cr {
+        var s = s
+        return s.withUTF8 { buf -> String? in
+            guard let base = buf.baseAddress, memchr(base, Int32(ASCII.cr), buf.count) != nil else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(buf.count)
+            var i = 0
+            while i < buf.count {
+                guard let hit = memchr(base + i, Int32(ASCII.cr), buf.count - i) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i...]))
+                    break
+                }
+                let cr = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<cr]))
                 out.append(ASCII.lf)
-                lastCR = true
-            } else {
-                if !(b == ASCII.lf && lastCR) { out.append(b) }
-                lastCR = false
+                i = cr + 1
+                if i < buf.count, buf[i] == ASCII.lf { i += 1 }
             }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// The parts a reader reads as the body, in order.
-///
-/// A `multipart/mixed` (or any multipart but alternative and related) shows its inline text parts one after
-/// another: an iPhone writes text, photo, text as three parts, a list server appends its footer as a part.
-/// RFC 2046 §5.1.4: the parts of a `multipart/alternative` are "alternative versions of the same
-/// information"; the plain one is taken, unless it is empty (some web mailers send an empty one next to the
-/// HTML). Of a `multipart/related` (RFC 2387) only the root is shown, the part named by the `start` parameter
-/// or else the first; the others are the root's images.
-enum BodyText {
-    struct Piece {
-        var isHTML: Bool
-        /// Decoded; for text/plain also newline-normalized, unflowed and trimmed.
-        var text: String
-    }
-
-    static func pieces(_ root: MIMEPart, defects: inout [MailDefect]) -> [Piece] {
-        let all = collect(root, defects: &defects)
-        if all.contains(where: { !$0.isHTML }) { return all.filter { !$0.isHTML } }
-        return all
-    }
-
-    private static func collect(_ part: MIMEPart, defects: inout [MailDefect]) -> [Piece] {
-        let type = part.contentType
-        if type.isMultipart {
-            switch type.subtype {
-            case "alternative":
-                // Defects of alternatives that are not read are not reported.
-                var fallback: (pieces: [Piece], defects: [MailDefect])? = nil
-                for child in part.parts {
-                    var childDefects: [MailDefect] = []
-                    let option = collect(child, defects: &childDefects)
-                    let nonEmpty = option.filter { !isBlank($0) }
-                    if !nonEmpty.isEmpty && nonEmpty.allSatisfy({ !$0.isHTML }) {
-                        defects += childDefects
-                        return option
-                    }
-                    if fallback == nil && !nonEmpty.isEmpty { fallback = (option, childDefects) }
-                }
-                defects += fallback?.defects ?? []
-                return fallback?.pieces ?? []
-            case "related":
-                guard !part.parts.isEmpty else { return [] }
-                var root = part.parts[0]
-                if let start = type.parameters["start"].map({ MessageID.parseList($0).first ?? "<\($0)>" }),
-                    let named = part.parts.first(where: { $0.contentID == start })
-                {
-                    root = named
-                }
-                return collect(root, defects: &defects)
-            default:
-                var out: [Piece] = []
-                for child in part.parts { out += collect(child, defects: &defects) }
-                return out
-            }
-        }
-        guard isBodyText(part) else { return [] }
-        if part.contentType.subtype == "html" { return [Piece(isHTML: true, text: part.decodedText(defects: &defects))] }
-        var text = Message.normalizeNewlines(part.decodedText(defects: &defects))
-        if part.contentType.parameters["format"]?.lowercased() == "flowed" {
-            let delSp = part.contentType.parameters["delsp"]?.lowercased() == "yes"
-            text = FlowedText.unflow(text, delSp: delSp)
-        }
-        text = text.trimmingTrailingWhitespace()
-        while text.hasPrefix("\n") { text.removeFirst() }
-        return [Piece(isHTML: false, text: text)]
-    }
-
-    /// An inline text/plain or text/html leaf without a file name.
-    static func isBodyText(_ part: MIMEPart) -> Bool {
-        let type = part.contentType
-        guard type.isText, type.subtype == "plain" || type.subtype == "html" else { return false }
-        return !(part.disposition?.isAttachment ?? false) && part.filename == nil
-    }
-
-    private static func isBlank(_ piece: Piece) -> Bool {
-        piece.text.utf8.allSatisfy { ASCII.isWhitespace($0) }
-    }
-
-    /// Pieces joined by an empty line; leading empty lines and byte order marks dropped, NUL (which RFC 5322 §2.3 does not
-    /// allow in a body and which no reader sees) shown as U+FFFD.
-    static func join(_ texts: [String]) -> String {
-        var out = ""
-        for t in texts {
-            var t = t.trimmingTrailingWhitespace()
-            while t.hasPrefix("\n") || t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-            guard !t.isEmpty else { continue }
-            if !out.isEmpty { out += "\n\n" }
-            out += t
-        }
-        if out.utf8.contains(0) { out = out.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
     }
 }
 

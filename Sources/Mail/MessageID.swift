@@ -62,10 +62,12 @@ public enum MessageID {
             while k <= n {
                 if k == n || ASCII.isWhitespace(bytes[k]) || bytes[k] == 44 {
                     if k > start {
-                        // A bracket on one side only ("abc@x>") is not part of the identifier.
+                        // A bracket on one side only ("abc@x>", "x<abc@y") is not part of the identifier: a
+                        // ">" ends it, a "<" starts it. Controls go, as inside brackets.
                         var word = bytes[start..<k]
-                        while word.first == 60 { word = word.dropFirst() }
-                        while word.last == 62 { word = word.dropLast() }
+                        if let close = word.firstIndex(of: 62) { word = word[..<close] }
+                        if let open = word.lastIndex(of: 60) { word = word[(open + 1)...] }
+                        word = ArraySlice(word.filter { $0 >= 32 && $0 != 127 })
                         if word.contains(64), !word.contains(40), !word.contains(ASCII.quote) {
                             ids.append("<" + Charset.decodeUnlabelled(word).0 + ">")
                         }

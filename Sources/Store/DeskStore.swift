@@ -16,7 +16,7 @@ public final class DeskStore {
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
 
-    private var stamp: String { Timestamp.string(now()) }
+    var stamp: String { Timestamp.string(now()) }
 
     // MARK: - Cases
 

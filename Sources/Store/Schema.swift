@@ -195,5 +195,94 @@ public enum Schema {
             CREATE INDEX outbox_recipients ON outbox (recipients, created_at);
             CREATE INDEX outbox_case ON outbox (case_id, created_at);
             """),
+        Migration(version: 5, name: "outage notices: subscribers, subscriptions, notices, deliveries", sql: """
+            -- DAP R-OUT-1: every address that asked for notices. `bounces` counts hard bounces since it last
+            -- confirmed; at the bounce limit it is skipped (not mailed).
+            CREATE TABLE subscribers (
+                id INTEGER PRIMARY KEY,
+                address TEXT NOT NULL UNIQUE,
+                language TEXT NOT NULL DEFAULT 'nl',
+                bounces INTEGER NOT NULL DEFAULT 0,
+                last_bounce TEXT,
+                last_bounce_at TEXT,
+                created_at TEXT NOT NULL
+            );
+            -- One row per subscriber and service (code): pending until confirmed from the address (double
+            -- opt-in), then active; unsubscribed keeps the history.
+            CREATE TABLE subscriptions (
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id),
+                service TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'active', 'unsubscribed')),
+                requested_at TEXT NOT NULL,
+                confirmed_at TEXT,
+                unsubscribed_at TEXT,
+                PRIMARY KEY (subscriber_id, service)
+            );
+            CREATE INDEX subscriptions_service ON subscriptions (service, state);
+            -- A subscribe mail awaiting confirmation; the confirmation token names it.
+            CREATE TABLE subscription_requests (
+                id INTEGER PRIMARY KEY,
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id),
+                services TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                confirmed_at TEXT
+            );
+
+            -- DAP R-OUT-2: notices, numbered NTC + 7 digits without gaps or reuse.
+            CREATE TABLE notice_sequence (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last INTEGER NOT NULL
+            );
+            INSERT INTO notice_sequence (id, last) VALUES (1, 0);
+            CREATE TABLE notices (
+                id INTEGER PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                type TEXT NOT NULL CHECK (type IN ('outage', 'maintenance')),
+                services TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                starts_at TEXT,
+                ends_at TEXT,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'resolved', 'cancelled')),
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                resolved_at TEXT
+            );
+            -- Each mail of a notice: the announcement, updates, the closing one. One Message-ID for all the
+            -- copies of one message (the copies differ only in To and the unsubscribe token), so updates thread.
+            -- A draft waits for the agent's confirmation by mail (R-OUT-2 as R-AGENT-3).
+            CREATE TABLE notice_messages (
+                id INTEGER PRIMARY KEY,
+                notice_id INTEGER NOT NULL REFERENCES notices(id),
+                kind TEXT NOT NULL CHECK (kind IN ('announcement', 'update', 'resolved')),
+                state TEXT NOT NULL CHECK (state IN ('draft', 'queued', 'cancelled')),
+                text TEXT NOT NULL,
+                message_id TEXT NOT NULL UNIQUE,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                queued_at TEXT
+            );
+            CREATE INDEX notice_messages_notice ON notice_messages (notice_id);
+            -- One row per recipient of one notice message, written when it is queued. `handed_over_at` is set
+            -- when the SMTP client took the copy's last byte (only the end of data was left to send), the state
+            -- becomes sent at the server's 250; a copy handed over is never sent again, so a crash or an SMTP
+            -- outage resumes without a second copy.
+            CREATE TABLE notice_deliveries (
+                id INTEGER PRIMARY KEY,
+                notice_id INTEGER NOT NULL REFERENCES notices(id),
+                notice_message_id INTEGER NOT NULL REFERENCES notice_messages(id),
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id),
+                address TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed', 'skipped')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT,
+                handed_over_at TEXT,
+                sent_at TEXT,
+                UNIQUE (notice_message_id, address)
+            );
+            CREATE INDEX notice_deliveries_pending ON notice_deliveries (next_attempt_at, id) WHERE state = 'pending';
+            CREATE INDEX notice_deliveries_notice ON notice_deliveries (notice_id, state);
+            """),
     ]
 }

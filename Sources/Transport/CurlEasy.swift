@@ -25,6 +25,9 @@ final class ByteSink {
 final class ByteSource {
     var bytes: [UInt8] = []
     var offset = 0
+    /// Called once, from the read callback, when libcurl takes the upload's last byte: after it, only the
+    /// end of data (`CRLF . CRLF`) is left to send. Cleared when called.
+    var onLastByte: (() -> Void)?
 }
 
 /// The server's lines as seen by the debug callback (CURLINFO_HEADER_IN), which is the only place that sees
@@ -93,6 +96,10 @@ final class CurlEasy {
                                                             byteCount: length)
             }
             source.offset += length
+            if source.offset == source.bytes.count, let hook = source.onLastByte {
+                source.onLastByte = nil
+                hook()
+            }
             return length
         }
         dapgate_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, context)

@@ -30,6 +30,19 @@ public final class SMTPSender {
     ///     after CRLF, and a bare-LF `.` line ends DATA early on Postfix).
     /// - Throws: `TransportError` with the reply code of the step that failed (`MAIL`, `RCPT`, `DATA`).
     public func send(mailFrom: String, recipients: [String], message: [UInt8]) throws(TransportError) {
+        try send(mailFrom: mailFrom, recipients: recipients, message: message, handedOver: {})
+    }
+
+    /// Sends one message, telling the caller when it was handed over.
+    ///
+    /// RFC 5321 §4.1.1.4: the server takes responsibility for the message when it has the end of data, and only
+    /// then replies 250; a client that stops in between (a crash) cannot know whether the server kept it
+    /// (RFC 1047). `handedOver` runs once, synchronously, when libcurl takes the message's last byte: from then
+    /// on only the end-of-data dot is left to send, so a caller that must never send a message twice records
+    /// it there and does not send it again after a crash.
+    /// - Parameter handedOver: must not throw or call back into this sender.
+    public func send(mailFrom: String, recipients: [String], message: [UInt8], handedOver: () -> Void)
+        throws(TransportError) {
         guard !recipients.isEmpty else {
             throw TransportError(kind: .config, message: "no recipients")
         }
@@ -41,15 +54,26 @@ public final class SMTPSender {
         easy.source.bytes = Self.crlf(message)
         easy.source.offset = 0
         easy.set(uploadSize: easy.source.bytes.count)
-        do {
-            _ = try easy.perform(command: "SMTP")
-        } catch {
-            // Gotcha 8 for SMTP: a session the server closed (idle timeout) fails once on reuse.
-            guard let code = error.curlCode, code == 55 || code == 56, error.replyCode == nil,
-                  easy.newConnections == 0 else { throw error }
-            easy.source.offset = 0
-            _ = try easy.perform(command: "SMTP")
+        let result: Result<Void, TransportError> = withoutActuallyEscaping(handedOver) { hook in
+            easy.source.onLastByte = hook
+            defer { easy.source.onLastByte = nil }
+            do throws(TransportError) {
+                _ = try easy.perform(command: "SMTP")
+            } catch {
+                // Gotcha 8 for SMTP: a session the server closed (idle timeout) fails once on reuse. Only when no
+                // byte of the message was taken: after that the server may have it, and a retry could send it twice.
+                guard let code = error.curlCode, code == 55 || code == 56, error.replyCode == nil,
+                      easy.newConnections == 0, easy.source.offset == 0 else { return .failure(error) }
+                easy.source.offset = 0
+                do throws(TransportError) {
+                    _ = try easy.perform(command: "SMTP")
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(())
         }
+        try result.get()
         sent += 1
     }
 

@@ -26,6 +26,19 @@ struct MessageIDTests {
         #expect(ids("garbage") == ([], [.invalidMessageID(field: "References")]))
     }
 
+    @Test("without brackets: a bracket on one side is not part of the id, a \">\" ends it (found by fuzzing)")
+    func oneSidedBrackets() {
+        #expect(ids("abc@x.test>").0 == ["<abc@x.test>"])
+        #expect(ids("<<abc@x.test").0 == ["<abc@x.test>"])
+        #expect(ids("=ew@school.test>?UTF-8?B?IDEw?=").0 == ["<=ew@school.test>"])
+        #expect(ids("a\u{1}b@x.test").0 == ["<ab@x.test>"])
+        #expect(ids("(open comment kn<ref-1@x.test>").0 == ["<ref-1@x.test>"])
+        #expect(ids("kn<ref-1@x.test").0 == ["<ref-1@x.test>"])
+        #expect(ids("@<").0.isEmpty)
+        // Whatever is read can be written back unchanged.
+        for id in ids("x@y> <z a@b>c d>@e").0 { #expect(MessageID.sanitize(id) == id) }
+    }
+
     @Test("generated ids are unique and well-formed")
     func make() {
         let a = MessageID.make(domain: "cloudwise.test")
