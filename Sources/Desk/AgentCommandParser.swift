@@ -59,7 +59,7 @@ public enum AgentCommandParser {
             }
         }
         messageLines += lines[index...]
-        let message = messageLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = messageLines.joined(separator: "\n").trimmedWhitespace
         return AgentCommandParse(commands: commands, message: message, notUnderstood: notUnderstood)
     }
 
@@ -287,7 +287,7 @@ public enum AgentCommandParser {
 
     /// Text with at least one letter or digit, trimmed; nil otherwise.
     private static func freeText(_ value: String) -> String? {
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmedSpaces
         return text.contains(where: { $0.isLetter || $0.isNumber }) ? text : nil
     }
 
@@ -459,7 +459,7 @@ public enum AgentCommandParser {
             hadColon = true
             rest = rest.dropFirst()
         }
-        return (rest.trimmingCharacters(in: .whitespaces), hadColon)
+        return (rest.trimmedSpaces, hadColon)
     }
 
     /// `value` without a leading filler word (`aan pmo` → `pmo`, `to: pmo` → `pmo`).

@@ -17,16 +17,16 @@ import Foundation
 public enum AnnouncementParser {
     public static func parse(_ replyText: String) -> AnnouncementParse {
         let lines = replyText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        guard let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        guard let index = lines.firstIndex(where: { !$0.trimmedSpaces.isEmpty }) else {
             return AnnouncementParse(command: nil, text: "")
         }
-        let first = lines[index].trimmingCharacters(in: .whitespaces)
-        let text = lines[(index + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = lines[index].trimmedSpaces
+        let text = lines[(index + 1)...].joined(separator: "\n").trimmedWhitespace
         guard let colon = first.firstIndex(of: ":") else {
-            return AnnouncementParse(command: nil, text: replyText.trimmingCharacters(in: .whitespacesAndNewlines))
+            return AnnouncementParse(command: nil, text: replyText.trimmedWhitespace)
         }
-        let keyword = fold(first[..<colon]).trimmingCharacters(in: .whitespaces)
-        let value = String(first[first.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let keyword = fold(first[..<colon]).trimmedSpaces
+        let value = String(first[first.index(after: colon)...]).trimmedSpaces
         switch keyword {
         case "storing", "verstoring", "outage", "disruption":
             return announce(.outage, value, text: text)
@@ -44,7 +44,7 @@ public enum AnnouncementParser {
             }
             return AnnouncementParse(command: .resolve(number), text: text)
         default:
-            return AnnouncementParse(command: nil, text: replyText.trimmingCharacters(in: .whitespacesAndNewlines))
+            return AnnouncementParse(command: nil, text: replyText.trimmedWhitespace)
         }
     }
 

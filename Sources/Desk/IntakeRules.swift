@@ -186,7 +186,7 @@ public struct IntakeRules: Sendable {
             let aliases = field.split(separator: "|").compactMap { KeywordPattern(String($0)) }
             return !aliases.contains { pattern in words.contains { pattern.firstMatch(in: $0) != nil } }
         }.map { field in
-            String(field.split(separator: "|").first ?? Substring(field)).trimmingCharacters(in: .whitespaces)
+            String(field.split(separator: "|").first ?? Substring(field)).trimmedSpaces
         }
     }
 }

@@ -43,7 +43,7 @@ struct KeywordPattern: Sendable, Hashable {
 
     /// Compiles `source`; nil when it holds no word.
     init?(_ source: String) {
-        var text = Substring(source.trimmingCharacters(in: .whitespaces))
+        var text = Substring(source.trimmedSpaces)
         var negatable = false
         if text.hasPrefix("!") {
             negatable = true

@@ -67,7 +67,7 @@ struct MailText: Sendable {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             if !inHistory {
                 if line == "-- " || trimmed == "--" {
                     // RFC 3676 §4.3: the signature separator. Skip the signature, keep looking for history.
@@ -90,7 +90,7 @@ struct MailText: Sendable {
     }
 
     private static func isHistoryStart(_ lines: [Substring], _ index: Int) -> Bool {
-        let t = lines[index].trimmingCharacters(in: .whitespaces).lowercased()
+        let t = lines[index].trimmedSpaces.lowercased()
         if t.hasPrefix(">") { return false }
         let separators = [
             "-----oorspronkelijk bericht", "-----original message", "---------- doorgestuurd bericht",
@@ -108,7 +108,7 @@ struct MailText: Sendable {
         // An Outlook header block: "Van:"/"From:" followed within two lines by "Verzonden:"/"Sent:"/"Datum:"/"Date:".
         if t.hasPrefix("van:") || t.hasPrefix("from:") {
             let next = lines[(index + 1)..<min(lines.count, index + 3)].map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
+                $0.trimmedSpaces.lowercased()
             }
             return next.contains {
                 $0.hasPrefix("verzonden:") || $0.hasPrefix("sent:") || $0.hasPrefix("datum:") || $0.hasPrefix("date:")

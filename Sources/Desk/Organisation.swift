@@ -51,7 +51,7 @@ enum MailAddressText {
             a = a[a.index(after: open)...]
             if let close = a.firstIndex(of: ">") { a = a[..<close] }
         }
-        return a.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return a.trimmedWhitespace.lowercased()
     }
 
     /// The domain after the last `@`, lower case, no trailing dot; empty when there is none.
@@ -62,7 +62,7 @@ enum MailAddressText {
     }
 
     static func normalisedDomain(_ domain: String) -> String {
-        var d = domain.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var d = domain.trimmedWhitespace.lowercased()
         while d.hasSuffix(".") { d.removeLast() }
         while d.hasPrefix("@") { d.removeFirst() }
         return d

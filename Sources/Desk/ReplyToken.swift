@@ -108,7 +108,7 @@ public enum ReplyToken {
     }
 
     private static func bareAddress(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         if trimmed.contains("<"), let parsed = Address.parse(trimmed) { return parsed.address }
         return trimmed
     }

@@ -65,7 +65,7 @@ public struct Requester: Sendable, Hashable, Codable {
         organisations: [Organisation]
     ) -> Requester {
         let normalised = MailAddressText.normalised(address)
-        let fallbackName = displayName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let fallbackName = displayName?.trimmedWhitespace ?? ""
 
         if let contact {
             let key = contact.organisation.lowercased()

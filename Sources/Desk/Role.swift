@@ -14,7 +14,7 @@ public enum Role: String, Sendable, CaseIterable, Codable, CodingKeyRepresentabl
 
     /// Reads a directory value case-insensitively, accepting `_` for `-` and the English `user`.
     public init?(directoryValue: String) {
-        let v = directoryValue.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(
+        let v = directoryValue.trimmedSpaces.lowercased().replacingOccurrences(
             of: "_", with: "-")
         switch v {
         case "stichting-ict", "stichtingict": self = .stichtingICT

@@ -60,7 +60,7 @@ public enum StatusToken: Sendable, Hashable {
         message.append(0)
         message += Array(String(id).utf8)
         message.append(0)
-        message += Array(address.trimmingCharacters(in: .whitespaces).lowercased().utf8)
+        message += Array(address.trimmedSpaces.lowercased().utf8)
         return ReplyToken.base32(HMAC.sha256(key: secret, message: message).prefix(Self.macLength * 5 / 8))
     }
 

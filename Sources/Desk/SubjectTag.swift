@@ -59,7 +59,7 @@ public struct SubjectTag: Sendable, Hashable, CustomStringConvertible {
             if let tag = known.first(where: { $0.key == key }) {
                 found.append(
                     SubjectTag(
-                        inner.trimmingCharacters(in: .whitespaces), caseType: tag.caseType, changeKind: tag.changeKind))
+                        inner.trimmedSpaces, caseType: tag.caseType, changeKind: tag.changeKind))
             }
             rest = after[after.index(after: close)...]
         }

@@ -23,7 +23,7 @@ public enum SubscriberCommandParser {
         }
         var firstText: String?
         for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(20) {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { continue }
             guard let (command, lang) = line(trimmed) else {
                 firstText = trimmed
@@ -33,7 +33,7 @@ public enum SubscriberCommandParser {
             if language == nil { language = lang }
         }
         if commands.isEmpty {
-            let subjectText = stripReplyPrefixes(subject).trimmingCharacters(in: .whitespaces)
+            let subjectText = stripReplyPrefixes(subject).trimmedSpaces
             return SubscriberCommandParse(commands: [], language: nil,
                                           notUnderstood: firstText ?? (subjectText.isEmpty ? nil : subjectText))
         }
@@ -58,7 +58,7 @@ public enum SubscriberCommandParser {
 
     /// One line as a command, or nil when it is not one.
     static func line(_ text: String) -> (SubscriberCommand, Language)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if trimmed == "?" { return (.help, .nl) }
         let words = MailText.words(trimmed)
         guard let first = words.first, let (keyword, language) = keywords[first] else { return nil }
@@ -81,7 +81,7 @@ public enum SubscriberCommandParser {
 
     /// `Re: Re: Antw: aanmelden wifi` → `aanmelden wifi`.
     public static func stripReplyPrefixes(_ subject: String) -> String {
-        var text = Substring(subject.trimmingCharacters(in: .whitespaces))
+        var text = Substring(subject.trimmedSpaces)
         let prefixes = ["re:", "aw:", "antw:", "antwoord:", "fwd:", "fw:", "doorst:", "wg:", "sv:", "vs:"]
         var changed = true
         while changed {
