@@ -7,22 +7,7 @@ extension Integration {
 struct AgentTests {
     private func gateway() throws -> DapgateBinary {
         try MailStack.addUsers(["sanne@school.test"])
-        var gateway = try DapgateBinary()
-        gateway.environment["DAPGATE_QUEUE"] = "queue@cloudwise.test"
-        gateway.environment["DAPGATE_CATALOG"] = repositoryRoot.appendingPathComponent("config/catalog.json").path
-        let organisations = try temporaryFile("orgs.csv")
-        try "name,domains,on_call,account_manager\nStichting Onderwijs Noord,school.test,no,\n"
-            .write(to: organisations, atomically: true, encoding: .utf8)
-        let contacts = try temporaryFile("contacts.csv")
-        try """
-            email,name,organisation,location,role
-            sanne@school.test,Sanne Bakker,Stichting Onderwijs Noord,Bestuursbureau,stichting-ict
-            teacher@school.test,Tom Jansen,Stichting Onderwijs Noord,OBS De Regenboog,school-ict
-            alice@school.test,Alice de Vries,Stichting Onderwijs Noord,OBS De Regenboog,gebruiker
-
-            """.write(to: contacts, atomically: true, encoding: .utf8)
-        #expect(try gateway.run(["organisations", "import", organisations.path]).status == 0)
-        #expect(try gateway.run(["contacts", "import", contacts.path]).status == 0)
+        let gateway = try DapgateBinary.withDirectory()
         #expect(try gateway.run(["agents", "add", "agent1@cloudwise.test", "--name", "Anouk Agent", "--group", "servicedesk"]).status == 0)
         #expect(try gateway.run(["agents", "add", "agent2@cloudwise.test", "--name", "Chris CAB", "--group", "cab"]).status == 0)
         return gateway

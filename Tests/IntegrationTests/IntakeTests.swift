@@ -7,23 +7,7 @@ extension Integration {
 @Suite("Intake rules on the real mail stack")
 struct IntakeTests {
     private func gatewayWithDirectory() throws -> DapgateBinary {
-        var gateway = try DapgateBinary()
-        gateway.environment["DAPGATE_CATALOG"] = repositoryRoot.appendingPathComponent("config/catalog.json").path
-        gateway.environment["DAPGATE_QUEUE"] = "queue@cloudwise.test"
-        let organisations = try temporaryFile("orgs.csv")
-        try "name,domains,on_call,account_manager\nStichting Onderwijs Noord,school.test,no,\n"
-            .write(to: organisations, atomically: true, encoding: .utf8)
-        let contacts = try temporaryFile("contacts.csv")
-        try """
-            email,name,organisation,location,role
-            sanne@school.test,Sanne Bakker,Stichting Onderwijs Noord,Bestuursbureau,stichting-ict
-            teacher@school.test,Tom Jansen,Stichting Onderwijs Noord,OBS De Regenboog,school-ict
-            alice@school.test,Alice de Vries,Stichting Onderwijs Noord,OBS De Regenboog,gebruiker
-
-            """.write(to: contacts, atomically: true, encoding: .utf8)
-        #expect(try gateway.run(["organisations", "import", organisations.path]).status == 0)
-        #expect(try gateway.run(["contacts", "import", contacts.path]).status == 0)
-        return gateway
+        try DapgateBinary.withDirectory()
     }
 
     private func body(of raw: String) -> String {

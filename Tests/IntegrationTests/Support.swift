@@ -237,3 +237,30 @@ struct DapgateBinary {
         return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
     }
 }
+
+extension DapgateBinary {
+    /// A gateway with the desk's queue, the shipped service catalog, and a small directory: one
+    /// organisation on school.test with a stichting ICT contact (Sanne), a school ICT contact (Tom,
+    /// teacher@) and a user (Alice) (DAP R-AUTH-1).
+    static func withDirectory() throws -> DapgateBinary {
+        var gateway = try DapgateBinary()
+        gateway.environment["DAPGATE_CATALOG"] = repositoryRoot.appendingPathComponent("config/catalog.json").path
+        gateway.environment["DAPGATE_QUEUE"] = "queue@cloudwise.test"
+        let organisations = try temporaryFile("orgs.csv")
+        try "name,domains,on_call,account_manager\nStichting Onderwijs Noord,school.test,no,\n"
+            .write(to: organisations, atomically: true, encoding: .utf8)
+        let contacts = try temporaryFile("contacts.csv")
+        try """
+            email,name,organisation,location,role
+            sanne@school.test,Sanne Bakker,Stichting Onderwijs Noord,Bestuursbureau,stichting-ict
+            teacher@school.test,Tom Jansen,Stichting Onderwijs Noord,OBS De Regenboog,school-ict
+            alice@school.test,Alice de Vries,Stichting Onderwijs Noord,OBS De Regenboog,gebruiker
+
+            """.write(to: contacts, atomically: true, encoding: .utf8)
+        for arguments in [["organisations", "import", organisations.path], ["contacts", "import", contacts.path]] {
+            let result = try gateway.run(arguments)
+            guard result.status == 0 else { throw TestFailure("\(arguments[0]) import failed: \(result.stderr)") }
+        }
+        return gateway
+    }
+}
