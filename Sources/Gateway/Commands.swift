@@ -45,6 +45,7 @@ public struct Commands {
           sweep [--at 2026-12-01T09:00:00Z]   run due timers as if at that moment (default: now)
           outbox [--json]                  what was sent, what waits, what failed
           quarantine [--json]              mails that could not be handled, with the reason
+          bounces [--json]                 addresses that bounced (RFC 3464 reports), most first
           services list [--json]           the services subscribers can follow (DAPGATE_SERVICES)
           subscribers list [--service S] [--json]
           subscribers unsubscribe (ADDRESS | --token T) [--service S]
@@ -69,6 +70,7 @@ public struct Commands {
         "sweep": "usage: dapgate sweep [--at 2026-12-01T09:00:00Z]\nFires the timers due at that moment (default: now): the passed reaction target, the 75% SLA warning and the SLA breach (DAP R-INC-5), each mailed to DAPGATE_QUEUE; then sends the outbox when DAPGATE_SMTP_URL is set. Prints one line per timer fired.",
         "agents": "usage: dapgate agents add EMAIL --name N [--group G]...\n       dapgate agents list [--json]\n       dapgate agents absent EMAIL [--backup EMAIL]\n       dapgate agents present EMAIL\nRegistered agents may act on cases by replying to the gateway's mail (DAP R-AGENT-3). Groups: servicedesk, pmo, incident-manager, problem-manager, change-coordinator, cab, e-cab, cert, security-officer, teamlead-support, manager-managed-services, directie, account-manager.",
         "outbox": "usage: dapgate outbox [--json]\nLists outgoing mail with its state (pending, sent, failed), attempts and last error.",
+        "bounces": "usage: dapgate bounces [--json]\nAddresses the desk's mail bounced for (delivery reports that came back), with the count and the last status.",
         "quarantine": "usage: dapgate quarantine [--json]\nLists mails that went to Quarantine, with the reason.",
         "services": Commands.servicesHelp,
         "subscribers": Commands.subscribersHelp,
@@ -128,6 +130,7 @@ public struct Commands {
         case "agents": try agents(rest)
         case "outbox": try outbox(rest)
         case "quarantine": try quarantine(rest)
+        case "bounces": try bounces(rest)
         case "services": try servicesCommand(rest)
         case "subscribers": try subscribersCommand(rest)
         case "notices": try noticesCommand(rest)
@@ -579,6 +582,18 @@ public struct Commands {
         for r in rows {
             output("\(r.int(0) ?? 0)\t\(r.string(1) ?? "-")\t\(r.string(2) ?? "")\t\(r.string(4) ?? "")\t\(r.string(3) ?? "")\tattempts=\(r.int(5) ?? 0)\(r.string(6).map { "\terror=\($0)" } ?? "")")
         }
+    }
+
+    private func bounces(_ args: [String]) throws {
+        guard args.isEmpty || args == ["--json"] else { throw UsageError("bounces [--json]") }
+        let store = try openStore(try config())
+        let counts = try store.bounceCounts()
+        if args == ["--json"] {
+            output(try json(counts.map { ["address": $0.address, "count": $0.count, "last_status": $0.lastStatus ?? NSNull()] as [String: Any] }))
+            return
+        }
+        if counts.isEmpty { output("no bounces"); return }
+        for entry in counts { output("\(entry.address)\t\(entry.count)\t\(entry.lastStatus ?? "-")") }
     }
 
     private func quarantine(_ args: [String]) throws {

@@ -233,6 +233,16 @@ public final class Gateway {
             return outcome
         }
 
+        // RFC 3464: a bounce of the desk's own mail is recorded against the address it reports, with the
+        // case of the bounced mail; it never opens a case and is never answered (DAP R-CASE-1).
+        if message.auto == .bounce, let report = message.bounceReport {
+            let caseID = try report.originalMessageID.flatMap { try store.caseOfOutgoing(messageID: $0) }
+            for recipient in report.failedRecipients {
+                try store.recordBounce(address: recipient.address, status: recipient.status, action: recipient.action,
+                                       diagnostic: recipient.diagnostic, originalMessageID: report.originalMessageID,
+                                       caseID: caseID, messageRow: nil)
+            }
+        }
         let tagged = try message.caseTag.flatMap(CaseNumber.init).flatMap { try store.findCase(number: $0) }
         let forward = Self.isForward(message.subject)
         let threaded = forward ? nil : try store.findCase(threadedBy: message.references + message.inReplyTo)

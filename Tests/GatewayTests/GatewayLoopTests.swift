@@ -272,3 +272,55 @@ struct AttachmentTests {
         #expect(!confirmation.contains("\r\n\r\n\r\n"))
     }
 }
+
+@Suite("Bounces")
+struct BounceTests {
+    @Test("RFC 3464 a bounce of a confirmation is recorded against the reported address and the case, never a case")
+    func bounceRecorded() throws {
+        let gateway = try makeGateway()
+        let source = MemorySource(), sink = RecordingSink()
+        source.add(mail(from: "gone@school.test", id: "<g1@school.test>"))
+        _ = try gateway.poll(source, sink: sink)
+        let confirmationID = try #require(sink.sent.first?.raw.split(separator: "\r\n")
+            .first { $0.hasPrefix("Message-ID: ") }?.dropFirst(12))
+        source.add("""
+            Return-Path: <>\r
+            From: Mail Delivery System <MAILER-DAEMON@mail.example.test>\r
+            To: info@cloudwise.test\r
+            Subject: Undelivered Mail Returned to Sender\r
+            Auto-Submitted: auto-replied\r
+            Message-ID: <dsn1@mail.example.test>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r
+            \r
+            --b\r
+            Content-Type: text/plain\r
+            \r
+            I'm sorry to have to inform you that your message could not be delivered.\r
+            --b\r
+            Content-Type: message/delivery-status\r
+            \r
+            Reporting-MTA: dns; mail.example.test\r
+            \r
+            Final-Recipient: rfc822; gone@school.test\r
+            Action: failed\r
+            Status: 5.1.1\r
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown\r
+            --b\r
+            Content-Type: text/rfc822-headers\r
+            \r
+            Message-ID: \(confirmationID)\r
+            Subject: [CS0000001] Uw melding is geregistreerd\r
+            --b--\r
+
+            """)
+        let report = try gateway.poll(source, sink: sink)
+        #expect(report.cases == 0 && report.automatic == 1)
+        #expect(sink.sent.count == 1, "the bounce is not answered")
+        let counts = try gateway.store.bounceCounts()
+        #expect(counts.first?.address == "gone@school.test")
+        #expect(counts.first?.lastStatus == "5.1.1")
+        let row = try gateway.store.db.first("SELECT case_id FROM bounces")
+        #expect(row?.int(0) == 1)
+    }
+}
