@@ -71,24 +71,20 @@ public enum AgentCommand: Sendable, Hashable {
         /// Parses `PRB0000012`, `chg0000003`, `CS0000123`: a known prefix (any case) and exactly 7 digits, not
         /// all zero; nil for anything else.
         public init?(_ text: String) {
-            let upper = text.uppercased()
-            // The longest prefix first, so `RITM` is not read as something shorter.
-            let kinds = Kind.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
-            guard let kind = kinds.first(where: { upper.hasPrefix($0.rawValue) }) else { return nil }
-            let digits = upper.utf8.dropFirst(kind.rawValue.utf8.count)
-            guard digits.count == 7, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                let value = Int(String(decoding: digits, as: UTF8.self))
-            else { return nil }
-            self.init(kind: kind, value: value)
+            // Every kind is tried: the lengths differ, so at most one prefix leaves exactly 7 digits.
+            for kind in Kind.allCases {
+                if let value = PrefixedNumber.parse(text, prefix: kind.rawValue) {
+                    self.init(kind: kind, value: value)
+                    return
+                }
+            }
+            return nil
         }
 
         /// The case number, when this is a case.
         public var caseNumber: CaseNumber? { kind == .case ? CaseNumber(value) : nil }
 
-        public var description: String {
-            let digits = String(value)
-            return kind.rawValue + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-        }
+        public var description: String { PrefixedNumber.format(value, prefix: kind.rawValue) }
     }
 
     /// A moment on the desk's local calendar, without a time zone (the gateway reads it as Europe/Amsterdam,

@@ -9,23 +9,11 @@ public struct CaseNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses `CS0001234` (case-insensitive prefix); nil for anything else.
     public init?(_ text: String) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 9, utf8[0] | 0x20 == UInt8(ascii: "c"), utf8[1] | 0x20 == UInt8(ascii: "s") else {
-            return nil
-        }
-        var number = 0
-        for byte in utf8[2...] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        guard number > 0 else { return nil }
+        guard let number = PrefixedNumber.parse(text, prefix: "CS") else { return nil }
         self.value = number
     }
 
-    public var description: String {
-        let digits = String(value)
-        return "CS" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-    }
+    public var description: String { PrefixedNumber.format(value, prefix: "CS") }
 
     /// The subject tag `[CS0001234]` (DAP R-CASE-2).
     public var tag: String { "[\(description)]" }

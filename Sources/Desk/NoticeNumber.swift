@@ -10,23 +10,11 @@ public struct NoticeNumber: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `NTC0000001` (case-insensitive prefix); nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[0] | 0x20 == UInt8(ascii: "n"), utf8[1] | 0x20 == UInt8(ascii: "t"),
-            utf8[2] | 0x20 == UInt8(ascii: "c")
-        else { return nil }
-        var number = 0
-        for byte in utf8[3...] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        guard number > 0 else { return nil }
+        guard let number = PrefixedNumber.parse(text, prefix: "NTC") else { return nil }
         self.value = number
     }
 
-    public var description: String {
-        let digits = String(value)
-        return "NTC" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-    }
+    public var description: String { PrefixedNumber.format(value, prefix: "NTC") }
 
     /// The subject tag `[NTC0000001]`.
     public var tag: String { "[\(description)]" }
