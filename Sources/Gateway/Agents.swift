@@ -239,11 +239,7 @@ extension Gateway {
         outgoing.references = try threadReferences(record)
         outgoing.inReplyTo = outgoing.references.last
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: record.id, kind: "answer", mailFrom: desk.envelopeFrom,
-                          recipients: [record.requester] + watchers, messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: record.id, direction: "out", kind: "answer", messageID: outgoing.messageID,
-                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: "answer", caseID: record.id, recipients: [record.requester] + watchers)
     }
 
     /// The Message-IDs of the case so far, for References (RFC 5322 §3.6.4), newest last, at most 10.
@@ -274,11 +270,7 @@ extension Gateway {
         }
         outgoing.autoSubmitted = "auto-generated"
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [agent.email],
-                          messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [agent.email])
     }
 
     // MARK: - Loop protection

@@ -225,11 +225,7 @@ extension Gateway {
         outgoing.autoSubmitted = "auto-generated"
         outgoing.extraHeaders = notice.map { [("X-Dapgate-Notice", $0.number.description)] } ?? []
         guard try loopAllows(recipient: agent.email, caseID: nil) else { return }
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: nil, kind: kind, mailFrom: desk.envelopeFrom, recipients: [agent.email],
-                          messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: nil, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: statusFrom.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: kind, caseID: nil, recipients: [agent.email])
     }
 
     /// `5-12-2026 18:00 tot 5-12-2026 22:00`, `vanaf 5-12-2026 08:15`, or nil.

@@ -411,11 +411,7 @@ public final class Gateway {
         outgoing.references = try threadReferences(record)
         outgoing.autoSubmitted = "auto-generated"
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [approver.address],
-                          messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [approver.address])
     }
 
     /// DAP R-CASE-3: people in Cc of a case mail become watchers (the desk's own addresses excepted).
@@ -536,11 +532,7 @@ public final class Gateway {
         // Loop protection: a cap on automatic mail per recipient and per case in a sliding window.
         guard try loopAllows(recipient: recipient, caseID: record.id) else { return }
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [recipient],
-                          messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [recipient])
     }
 
     /// A notice to the desk (queue address) about a case: SLA warning, breach, passed reaction target.
@@ -572,11 +564,18 @@ public final class Gateway {
         outgoing.replyTo = [replyAddress(for: record, recipient: queue)]
         outgoing.autoSubmitted = "auto-generated"
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description), ("X-Dapgate-Notice", kind)]
+        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [queue])
+    }
+
+    /// Renders `outgoing`, queues it in the outbox and keeps it with the case (or alone, `caseID` nil), in the
+    /// caller's transaction: the one way the gateway sends mail.
+    func enqueue(_ outgoing: OutgoingMessage, kind: String, caseID: Int64?, recipients: [String]) throws {
         let bytes = outgoing.render()
-        try store.enqueue(caseID: record.id, kind: kind, mailFrom: desk.envelopeFrom, recipients: [queue],
+        try store.enqueue(caseID: caseID, kind: kind, mailFrom: desk.envelopeFrom, recipients: recipients,
                           messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: record.id, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: desk.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try store.addMessage(caseID: caseID, direction: "out", kind: kind, messageID: outgoing.messageID,
+                             fromAddress: outgoing.from.address, subject: outgoing.subject, text: outgoing.text,
+                             raw: bytes)
     }
 
     /// Stores the mail's attachments on disk, content-addressed, up to the per-mail limit; returns the

@@ -280,11 +280,7 @@ extension Gateway {
         if let replyTo { outgoing.replyTo = [Address(name: desk.name, address: replyTo)] }
         outgoing.autoSubmitted = "auto-replied"
         guard try loopAllows(recipient: recipient, caseID: nil) else { return }
-        let bytes = outgoing.render()
-        try store.enqueue(caseID: nil, kind: kind, mailFrom: desk.envelopeFrom, recipients: [recipient],
-                          messageID: outgoing.messageID, raw: bytes)
-        try store.addMessage(caseID: nil, direction: "out", kind: kind, messageID: outgoing.messageID,
-                             fromAddress: statusFrom.address, subject: outgoing.subject, text: outgoing.text, raw: bytes)
+        try enqueue(outgoing, kind: kind, caseID: nil, recipients: [recipient])
     }
 
     // MARK: - Bounces of notices (DAP R-OUT-2)
