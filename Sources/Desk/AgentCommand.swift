@@ -37,6 +37,31 @@ public enum AgentCommand: Sendable, Hashable {
     /// `afgewezen` / `afwijzen` / `reject` / `rejected` with a required reason (DAP R-AGENT-4, R-CHG-3: the
     /// rejection is told to the requester).
     case reject(reason: String)
+    /// `workaround: …` / `tijdelijke oplossing: …` / `omweg: …`: a workaround is in place, a status update
+    /// for the requester (DAP R-INC-4). The text is required.
+    case workaround(String)
+    /// `major` / `major incident` / `groot incident` / `majorincident`, with an optional reason: the agent
+    /// declares the incident major (DAP R-INC-7).
+    case major(reason: String?)
+    /// `fase: bouw` / `phase: test` / `mijlpaal: …` / `milestone: …`: the change moves to that phase
+    /// (DAP R-CHG-5).
+    case phase(ChangePhase)
+    /// `test mislukt` / `test gefaald` / `test failed` / `test: mislukt`, with an optional reason: the change
+    /// goes back from test to build (DAP R-CHG-5).
+    case testFailed(reason: String?)
+    /// `terugdraaien` / `terugrollen` / `rollback` / `roll back`, with an optional reason: the implementation
+    /// is rolled back (DAP R-CHG-5).
+    case rollback(reason: String?)
+    /// `oorzaak: …` / `cause: …`: the cause recorded when the case closes (DAP R-CASE-8).
+    case cause(String)
+    /// `uren: 1,5` / `hours: 2` / `tijd: 0,75` / `bestede tijd: 1`: the hours worked, 0 < h ≤ 1000
+    /// (DAP R-CASE-8).
+    case hours(Double)
+    /// `bekende fout: …` / `known error: …`: the problem ends as a known error with this workaround
+    /// (DAP R-PRB-3; the KB article follows).
+    case knownError(workaround: String)
+    /// `categorie: hardware` / `category: …`: the incident's category, as written (DAP R-PRB-1).
+    case category(String)
 
     /// Who a case is assigned to.
     public enum Assignee: Sendable, Hashable {

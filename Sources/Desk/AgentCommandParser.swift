@@ -24,7 +24,22 @@ import Foundation
 /// escaleer [reason]                                      escalate [reason]
 /// akkoord | goedgekeurd [reason]                         approve | approved [reason]
 /// afgewezen | afwijzen | niet akkoord: <reason>          reject | rejected | not approved: <reason>
+/// workaround | tijdelijke oplossing | omweg: <text>      workaround: <text>
+/// major | groot incident [: reason]                      major | major incident [: reason]
+/// fase | mijlpaal: bouw | test | implementatie …         phase | milestone: build | test | implement …
+/// test mislukt | test gefaald | test: mislukt [reason]   test failed | test: failed [reason]
+/// terugdraaien | terugrollen [: reason]                  rollback | roll back [: reason]
+/// oorzaak: <cause>                                       cause: <cause>
+/// uren | tijd | bestede tijd: 1,5                        hours | time spent: 1.5
+/// bekende fout: <workaround>                             known error: <workaround>
+/// categorie: <category>                                  category: <category>
 /// ```
+/// Words that often start prose take their value only after a colon: `oplossing`, `workaround`, `fase`,
+/// `oorzaak`, `uren`/`tijd`, `bekende fout`, `categorie` (and their English words); without it the line is
+/// prose ("Oorzaak onbekend, we zoeken verder."). `major`, `groot incident`, `terugdraaien` and `rollback`
+/// take a reason after a colon, a dash or comma, or a reason word (`reden`, `because`, `omdat` …); followed
+/// by other words they are prose ("Rollback the update tonight."). `test` is a command only as a failed test
+/// ("Testen gaan morgen verder" is prose).
 /// A line that starts with a keyword but whose value cannot be read, a line in the command block that starts
 /// with a marker (`#`, `/`) and an unknown word, and a line `word: …` whose single word is not a keyword, are
 /// returned in `notUnderstood` with an explanation; the gateway then answers the agent with that list and
@@ -76,7 +91,7 @@ public enum AgentCommandParser {
 
     private enum Keyword {
         case status, priority, type, assign, visit, resolve, close, reopen, link, merge, note, escalate, approve
-        case reject
+        case reject, workaround, major, phase, testResult, rollback, cause, hours, knownError, category
     }
 
     /// Folded (lowercase, no accents) keyword → command.
@@ -96,7 +111,19 @@ public enum AgentCommandParser {
         "akkoord": .approve, "goedgekeurd": .approve, "approve": .approve, "approved": .approve,
         "afgewezen": .reject, "afwijzen": .reject, "afgekeurd": .reject, "afkeuren": .reject, "reject": .reject,
         "rejected": .reject,
+        "workaround": .workaround, "omweg": .workaround,
+        "major": .major, "majorincident": .major,
+        "fase": .phase, "phase": .phase, "mijlpaal": .phase, "milestone": .phase,
+        "test": .testResult, "testen": .testResult, "tests": .testResult,
+        "terugdraaien": .rollback, "terugrollen": .rollback, "rollback": .rollback, "roll-back": .rollback,
+        "oorzaak": .cause, "cause": .cause,
+        "uren": .hours, "hours": .hours, "tijd": .hours, "tijdsbesteding": .hours,
+        "categorie": .category, "category": .category,
     ]
+
+    /// Commands whose value follows a colon: the words often start prose ("Oorzaak onbekend", "Tijd om …").
+    /// A marked line (`#oorzaak driver`) needs no colon.
+    private static let colonRequired: Set<Keyword> = [.workaround, .phase, .cause, .hours, .knownError, .category]
 
     /// Nouns that read as prose without a colon (`Oplossing is gevonden`): commands only as `oplossing: …`.
     private static let colonOnly: Set<String> = ["oplossing", "solution"]
@@ -105,6 +132,9 @@ public enum AgentCommandParser {
     private static let phrases: [String: Keyword] = [
         "niet akkoord": .reject, "niet goedgekeurd": .reject, "not approved": .reject,
         "interne notitie": .note, "internal note": .note,
+        "tijdelijke oplossing": .workaround, "major incident": .major, "groot incident": .major,
+        "roll back": .rollback, "bestede tijd": .hours, "time spent": .hours, "bekende fout": .knownError,
+        "known error": .knownError,
     ]
 
     /// First words of a greeting: never a command, even as `Hallo:`.
@@ -140,10 +170,15 @@ public enum AgentCommandParser {
         }
         let (value, hadColon) = commandValue(after)
         if colonOnly.contains(firstKey), !hadColon { return .text }
-        return parse(keyword, value: value, hadColon: hadColon, groups: groups)
+        if colonRequired.contains(keyword), !hadColon, !marked { return .text }
+        return parse(keyword, value: value, hadColon: hadColon, marked: marked, groups: groups)
     }
 
-    private static func parse(_ keyword: Keyword, value: String, hadColon: Bool, groups: [AgentGroup]) -> Line {
+    /// `marked`: the line started with `#` or `/`; for the commands of DAP R-INC-4 … R-PRB-3 that counts as
+    /// a colon (`#oorzaak driver verouderd`).
+    private static func parse(_ keyword: Keyword, value: String, hadColon: Bool, marked: Bool, groups: [AgentGroup])
+        -> Line
+    {
         switch keyword {
         case .status:
             guard !value.isEmpty else { return .notUnderstood(.missingValue) }
@@ -219,7 +254,117 @@ public enum AgentCommandParser {
             // DAP R-AGENT-4, R-CHG-3: a rejection is told to the requester with its reason.
             guard let reason = reason(value) else { return .notUnderstood(.missingRejectionReason) }
             return .command(.reject(reason: reason))
+
+        case .workaround:
+            // DAP R-INC-4: "workaround in place" is a status update with the workaround.
+            guard let text = freeText(value) else { return .notUnderstood(.missingWorkaround) }
+            return .command(.workaround(text))
+
+        case .major:
+            // DAP R-INC-7.
+            guard let reason = optionalReason(value, hadColon: hadColon || marked) else { return .text }
+            return .command(.major(reason: reason))
+
+        case .phase:
+            // DAP R-CHG-5.
+            let name = dropLeadingWord(value, ["naar", "to", "in"])
+            guard !name.isEmpty else { return .notUnderstood(.missingValue) }
+            guard let phase = ChangePhase.parse(name) else { return .notUnderstood(.unknownPhase) }
+            return .command(.phase(phase))
+
+        case .testResult:
+            // DAP R-CHG-5: a failed test sends the change back to build.
+            guard let rest = afterFailure(value) else {
+                // `Testen gaan morgen verder` is prose; `test: geslaagd` asks for the phase command.
+                return hadColon || marked ? .notUnderstood(.unknownTestResult) : .text
+            }
+            return .command(.testFailed(reason: reason(rest)))
+
+        case .rollback:
+            // DAP R-CHG-5: the implementation is rolled back.
+            guard let reason = optionalReason(value, hadColon: hadColon || marked) else { return .text }
+            return .command(.rollback(reason: reason))
+
+        case .cause:
+            // DAP R-CASE-8.
+            guard let text = freeText(value) else { return .notUnderstood(.missingValue) }
+            return .command(.cause(text))
+
+        case .hours:
+            // DAP R-CASE-8.
+            guard !value.isEmpty else { return .notUnderstood(.missingValue) }
+            guard let hours = hours(value) else { return .notUnderstood(.invalidHours) }
+            return .command(.hours(hours))
+
+        case .knownError:
+            // DAP R-PRB-3: a problem ends as a known error with its workaround.
+            guard let text = freeText(value) else { return .notUnderstood(.missingWorkaround) }
+            return .command(.knownError(workaround: text))
+
+        case .category:
+            // DAP R-PRB-1: incidents on one service and category add up to a problem.
+            guard var text = freeText(value) else { return .notUnderstood(.missingValue) }
+            while let last = text.last, last == "." || last == "," || last == ";" || last == "!" { text.removeLast() }
+            return .command(.category(text.trimmedSpaces))
         }
+    }
+
+    // MARK: - New command values (DAP R-INC-4, R-INC-7, R-CHG-5, R-CASE-8, R-PRB-1, R-PRB-3)
+
+    /// The optional reason of `major` / `rollback`: `.some(nil)` without one, `.some(reason)` after a colon,
+    /// a separator (`,` `-` `;` `(`) or a reason word (`reden`, `because`, `omdat` …); nil when other words
+    /// follow without one of those, which makes the line prose ("Rollback the update tonight").
+    private static func optionalReason(_ value: String, hadColon: Bool) -> String?? {
+        if hadColon || value.isEmpty { return .some(reason(value)) }
+        if let first = value.first, isSeparator(first) || first == "(" {
+            return .some(reason(String(value.drop(while: { $0 == "(" }))))
+        }
+        let (label, _) = word(Substring(value))
+        if !label.isEmpty, reasonLabels.contains(fold(label)) { return .some(reason(value)) }
+        return nil
+    }
+
+    /// Words that report a failed test, one or two words.
+    private static let failures: Set<String> = [
+        "mislukt", "gefaald", "faalt", "failed", "fails", "fail", "niet geslaagd", "not passed", "niet ok",
+        "not ok", "nok",
+    ]
+
+    /// What follows `mislukt` / `failed` in a test command's value; nil when the value does not report a
+    /// failed test.
+    private static func afterFailure(_ value: String) -> String? {
+        let (first, afterFirst) = word(Substring(value))
+        guard !first.isEmpty else { return nil }
+        if failures.contains(fold(first)) { return String(afterFirst) }
+        let (second, afterSecond) = word(afterFirst.drop(while: { $0 == " " }))
+        if !second.isEmpty, failures.contains(fold(first) + " " + fold(second)) { return String(afterSecond) }
+        return nil
+    }
+
+    /// DAP R-CASE-8: `1,5`, `1.5`, `2`, `0,75 uur`, `1,5u`, `2 hours`, `45 min`, `1,5 uur besteed`: hours,
+    /// 0 < h ≤ 1000; nil for anything else (`14:00`, `twee`, `1,5-2`).
+    private static func hours(_ value: String) -> Double? {
+        var text = Substring(fold(value))
+        while let last = text.last, last == "." || last == "," || last == ";" || last == "!" { text.removeLast() }
+        let number = text.prefix(while: { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." })
+        // `1,5 uur besteed`, `2 hours spent`: the participle is allowed after the unit.
+        var unitWords = text.dropFirst(number.count).split(separator: " ")
+        if let last = unitWords.last, ["besteed", "gewerkt", "spent", "worked"].contains(String(last)) {
+            unitWords.removeLast()
+        }
+        let unit = unitWords.joined(separator: " ")
+        let separators = number.filter { $0 == "," || $0 == "." }.count
+        guard separators <= 1, number.first?.isNumber == true, number.last?.isNumber == true,
+            let amount = Double(String(number.map { $0 == "," ? "." : $0 }))
+        else { return nil }
+        let result: Double
+        switch unit {
+        case "", "u", "uur", "uren", "h", "hr", "hrs", "hour", "hours": result = amount
+        case "m", "min", "mins", "minuut", "minuten", "minute", "minutes": result = amount / 60
+        default: return nil
+        }
+        guard result > 0, result <= 1000 else { return nil }
+        return result
     }
 
     // MARK: - Values
@@ -540,6 +685,14 @@ public enum AgentCommandProblem: Sendable, Hashable {
     case invalidCaseNumber
     /// DAP R-AGENT-4: a rejection needs a reason.
     case missingRejectionReason
+    /// DAP R-CHG-5: not a phase of a change.
+    case unknownPhase
+    /// DAP R-CHG-5: a `test:` line that does not report a failed test.
+    case unknownTestResult
+    /// DAP R-CASE-8: not a number of hours above 0 and at most 1000.
+    case invalidHours
+    /// DAP R-INC-4, R-PRB-3: a workaround or known error without the workaround.
+    case missingWorkaround
 
     /// A short explanation in Dutch or English, with the expected form.
     public func explanation(_ language: Language) -> String {
@@ -588,6 +741,24 @@ public enum AgentCommandProblem: Sendable, Hashable {
             return nl
                 ? "afwijzen zonder reden; schrijf: afgewezen: <reden>"
                 : "rejection without a reason; write: rejected: <reason>"
+        case .unknownPhase:
+            return nl
+                ? "onbekende fase; gebruik geregistreerd, geautoriseerd, impactanalyse, gepland, bouw, test, "
+                    + "implementatie, evaluatie of gesloten"
+                : "unknown phase; use registered, authorised, impact analysis, planned, build, test, implement, "
+                    + "evaluate or closed"
+        case .unknownTestResult:
+            return nl
+                ? "testresultaat niet herkend; schrijf: test mislukt [reden] (een geslaagde test: fase: implementatie)"
+                : "test result not recognised; write: test failed [reason] (a passed test: phase: implement)"
+        case .invalidHours:
+            return nl
+                ? "ongeldig aantal uren; schrijf: uren: 1,5 (meer dan 0, hoogstens 1000)"
+                : "invalid number of hours; write: hours: 1.5 (more than 0, at most 1000)"
+        case .missingWorkaround:
+            return nl
+                ? "de workaround ontbreekt; schrijf: workaround: <omschrijving>"
+                : "the workaround is missing; write: workaround: <description>"
         }
     }
 }

@@ -89,6 +89,18 @@ struct KeywordPattern: Sendable, Hashable {
         return nil
     }
 
+    /// Every match in `words`, one per start word (negated starts skipped), in order: for readers that must
+    /// look at each occurrence, not just the first (`PhraseList`).
+    func matches(in words: [String]) -> [ClosedRange<Int>] {
+        guard !words.isEmpty else { return [] }
+        var found: [ClosedRange<Int>] = []
+        for start in words.indices where terms[0].term.matches(words[start]) {
+            if negatable && isNegated(words, at: start) { continue }
+            if let end = match(words, termIndex: 1, after: start) { found.append(start...end) }
+        }
+        return found
+    }
+
     private func match(_ words: [String], termIndex: Int, after position: Int) -> Int? {
         guard termIndex < terms.count else { return position }
         let (term, gap) = terms[termIndex]

@@ -57,8 +57,9 @@ struct MailText: Sendable {
     }
 
     /// Splits a body into its new text and its quoted or forwarded history. The signature (after `-- `) is
-    /// dropped; it names the sender's role and school, which says nothing about the case.
-    static func split(_ body: String) -> (fresh: String, quoted: String) {
+    /// dropped; it names the sender's role and school, which says nothing about the case. Readers that need
+    /// the sender's name and school (`DataBreachChecklist`, DAP R-SEC-2) keep it with `keepingSignature`.
+    static func split(_ body: String, keepingSignature: Bool = false) -> (fresh: String, quoted: String) {
         var fresh: [Substring] = []
         var quoted: [Substring] = []
         var inHistory = false
@@ -69,7 +70,7 @@ struct MailText: Sendable {
             let line = lines[index]
             let trimmed = line.trimmedSpaces
             if !inHistory {
-                if line == "-- " || trimmed == "--" {
+                if !keepingSignature, line == "-- " || trimmed == "--" {
                     // RFC 3676 §4.3: the signature separator. Skip the signature, keep looking for history.
                     index += 1
                     while index < lines.count, !isHistoryStart(lines, index) { index += 1 }

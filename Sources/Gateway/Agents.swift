@@ -196,6 +196,10 @@ extension Gateway {
                 try store.update(caseID: record.id, status: .closed)
                 current.status = .closed
                 notes.append(language ? "Not approved by \(agent.name): \(reason)" : "Afgewezen door \(agent.name): \(reason)")
+            case .workaround, .major, .phase, .testFailed, .rollback, .cause, .hours, .knownError, .category:
+                // Read by Desk (DAP R-INC-4, R-INC-7, R-CHG-5, R-CASE-8, R-PRB-1, R-PRB-3); not applied to the
+                // case yet: recorded in the audit below only.
+                break
             }
             try store.audit(caseID: record.id, actor: agent.email, action: "command", detail: "\(command)")
         }

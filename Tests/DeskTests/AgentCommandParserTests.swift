@@ -418,7 +418,7 @@ struct AgentCommandParserTests {
             .unknownCommand("x"), .missingValue, .unknownStatus, .invalidPriority, .missingPriorityReason, .unknownType,
             .unknownAssignee, .invalidVisit, .missingSolution, .unexpectedValue, .invalidRecordNumber,
             .invalidCaseNumber,
-            .missingRejectionReason,
+            .missingRejectionReason, .unknownPhase, .unknownTestResult, .invalidHours, .missingWorkaround,
         ]
         for p in problems {
             #expect(!p.explanation(.nl).isEmpty)
@@ -441,5 +441,239 @@ struct AgentCommandParserTests {
         #expect(AgentGroup.parse("") == nil)
         #expect(AgentGroup.known.count == 13)
         #expect(AgentGroup("PMO").description == "PMO")
+    }
+
+    // MARK: - Workaround, major, phase, test, rollback, cause, hours, known error, category
+
+    /// The reply stays prose: no command, nothing not understood, the whole text is the message.
+    private func isProse(_ text: String) -> Bool {
+        let parse = AgentCommandParser.parse(text)
+        return parse.commands.isEmpty && parse.notUnderstood.isEmpty && parse.message == text
+    }
+
+    @Test(
+        "R-INC-4 a workaround is a status update with its text",
+        arguments: [
+            ("workaround: printen via de webversie van Magister", "printen via de webversie van Magister"),
+            ("Tijdelijke oplossing: gebruik de printer in lokaal 14", "gebruik de printer in lokaal 14"),
+            ("omweg: inloggen via portal.school.test", "inloggen via portal.school.test"),
+            ("Workaround: use the web version of Teams", "use the web version of Teams"),
+            ("#workaround wifi via de hotspot", "wifi via de hotspot"),
+        ])
+    func workaround(line: String, text: String) {
+        #expect(only(line) == .workaround(text))
+    }
+
+    @Test("R-INC-4 a workaround without its text is not understood; without a colon it is prose")
+    func workaroundMissing() {
+        #expect(problem("workaround:") == .missingWorkaround)
+        #expect(problem("tijdelijke oplossing: -") == .missingWorkaround)
+        #expect(isProse("Workaround is om via de webversie te printen."))
+        #expect(isProse("Tijdelijke oplossing werkt voorlopig prima."))
+        #expect(isProse("Omweg via de achteringang, de hoofdingang is dicht."))
+    }
+
+    @Test(
+        "R-INC-7 an agent declares a major incident, optionally with a reason",
+        arguments: [
+            ("major", nil), ("Major incident", nil), ("groot incident", nil), ("majorincident", nil),
+            ("MAJOR.", nil), ("major: hele stichting kan niet inloggen", "hele stichting kan niet inloggen"),
+            ("Groot incident: wifi op alle locaties uit", "wifi op alle locaties uit"),
+            ("major incident because all schools are offline", "all schools are offline"),
+            ("groot incident, reden: Magister ligt eruit", "Magister ligt eruit"),
+            ("major incident - exam week, all printers down", "exam week, all printers down"),
+            ("#major alle scholen offline", "alle scholen offline"),
+        ] as [(String, String?)])
+    func major(line: String, reason: String?) {
+        #expect(only(line) == .major(reason: reason))
+    }
+
+    @Test("R-INC-7 prose that starts with major is not a command")
+    func majorProse() {
+        #expect(isProse("Major update planned for Friday evening."))
+        #expect(isProse("Groot incident vanochtend op De Regenboog, inmiddels opgelost."))
+        #expect(isProse("Major incident resolved, thanks everyone."))
+    }
+
+    @Test(
+        "R-CHG-5 a change moves to a phase",
+        arguments: [
+            ("fase: bouw", ChangePhase.build), ("fase: build", .build), ("phase: test", .test),
+            ("Fase: impactanalyse", .impactAnalysis), ("phase: impact analysis", .impactAnalysis),
+            ("mijlpaal: gepland", .planned), ("milestone: implementation", .implement),
+            ("fase: naar uitrol", .implement), ("phase: to evaluation", .evaluate), ("fase: geautoriseerd", .authorised),
+            ("FASE: Afgesloten.", .closed), ("#fase evaluatie", .evaluate),
+        ])
+    func phase(line: String, phase: ChangePhase) {
+        #expect(only(line) == .phase(phase))
+    }
+
+    @Test("R-CHG-5 an unknown phase is not understood; `fase` without a colon is prose")
+    func phaseUnknown() {
+        #expect(problem("fase: klaar") == .unknownPhase)
+        #expect(problem("phase: 2") == .unknownPhase)
+        #expect(problem("milestone:") == .missingValue)
+        #expect(isProse("Fase 2 van het project start maandag."))
+        #expect(isProse("Phase one is done, the rest follows next week."))
+    }
+
+    @Test(
+        "R-CHG-5 a failed test sends the change back to build",
+        arguments: [
+            ("test mislukt", nil), ("Test gefaald", nil), ("test failed", nil), ("test: mislukt", nil),
+            ("test: failed", nil), ("testen mislukt", nil), ("Test niet geslaagd", nil),
+            ("test mislukt: printerdriver ontbreekt", "printerdriver ontbreekt"),
+            ("test mislukt, de koppeling met Magister geeft een fout", "de koppeling met Magister geeft een fout"),
+            ("test failed because the SSO login loops", "the SSO login loops"),
+            ("test: failed - rollback needed", "rollback needed"),
+        ] as [(String, String?)])
+    func testFailed(line: String, reason: String?) {
+        #expect(only(line) == .testFailed(reason: reason))
+    }
+
+    @Test("R-CHG-5 test prose stays prose; a `test:` line that reports no failure is not understood")
+    func testProse() {
+        #expect(isProse("Testen gaan morgen verder."))
+        #expect(isProse("Test het even opnieuw na een herstart."))
+        #expect(isProse("Tests on location Noord look good."))
+        #expect(problem("test: geslaagd") == .unknownTestResult)
+        #expect(problem("#test ok") == .unknownTestResult)
+    }
+
+    @Test(
+        "R-CHG-5 a rollback, optionally with a reason",
+        arguments: [
+            ("terugdraaien", nil), ("Terugrollen.", nil), ("rollback", nil), ("roll back", nil), ("roll-back", nil),
+            ("terugdraaien: inlogproblemen op alle locaties", "inlogproblemen op alle locaties"),
+            ("rollback because the new driver crashes the copiers", "the new driver crashes the copiers"),
+            ("terugrollen wegens storing in Magister", "storing in Magister"),
+            ("Roll back - users cannot log in", "users cannot log in"),
+        ] as [(String, String?)])
+    func rollback(line: String, reason: String?) {
+        #expect(only(line) == .rollback(reason: reason))
+    }
+
+    @Test("R-CHG-5 rollback prose stays prose")
+    func rollbackProse() {
+        #expect(isProse("Terugdraaien lukt niet zonder back-up."))
+        #expect(isProse("Rollback the update tonight if the test fails."))
+        #expect(isProse("Roll back the printers first, then the laptops."))
+    }
+
+    @Test(
+        "R-CASE-8 the cause needs a colon",
+        arguments: [
+            ("oorzaak: verouderde printerdriver", "verouderde printerdriver"),
+            ("Oorzaak: kabel in lokaal 12 los", "kabel in lokaal 12 los"),
+            ("cause: expired certificate on the proxy", "expired certificate on the proxy"),
+            ("#oorzaak switch defect", "switch defect"),
+        ])
+    func cause(line: String, cause: String) {
+        #expect(only(line) == .cause(cause))
+    }
+
+    @Test("R-CASE-8 without a colon the cause is prose; an empty cause is not understood")
+    func causeProse() {
+        #expect(isProse("Oorzaak onbekend, we zoeken verder."))
+        #expect(isProse("Cause unknown for now."))
+        #expect(problem("oorzaak:") == .missingValue)
+    }
+
+    @Test(
+        "R-CASE-8 the hours worked",
+        arguments: [
+            ("uren: 1,5", 1.5), ("uren: 1.5", 1.5), ("hours: 2", 2.0), ("tijd: 0,75", 0.75), ("bestede tijd: 1", 1.0),
+            ("Uren: 2 uur", 2.0), ("hours: 1.5h", 1.5), ("time spent: 3 hours", 3.0), ("tijd: 45 min", 0.75),
+            ("uren: 1000", 1000.0), ("uren: 0,25.", 0.25), ("#uren 2", 2.0), ("Uren: 1,5 uur besteed", 1.5),
+            ("hours: 2 hours spent", 2.0),
+        ])
+    func hours(line: String, hours: Double) {
+        #expect(only(line) == .hours(hours))
+    }
+
+    @Test(
+        "R-CASE-8 hours out of range or not a number are not understood",
+        arguments: [
+            "uren: 0", "uren: 1001", "hours: -1", "tijd: 14:00", "uren: twee", "uren: 1,5-2", "hours: 1.2.3",
+            "uren: 1,5 dagen", "uren: ,5",
+        ])
+    func hoursInvalid(line: String) {
+        #expect(problem(line) == .invalidHours)
+    }
+
+    @Test("R-CASE-8 time prose stays prose; empty hours are not understood")
+    func hoursProse() {
+        #expect(isProse("Tijd om de printer te vervangen."))
+        #expect(isProse("Uren later werkte het nog steeds niet."))
+        #expect(problem("uren:") == .missingValue)
+    }
+
+    @Test(
+        "R-PRB-3 a known error with its workaround",
+        arguments: [
+            ("bekende fout: printen via de webversie", "printen via de webversie"),
+            ("Known error: restart the Teams client after an update", "restart the Teams client after an update"),
+        ])
+    func knownError(line: String, workaround: String) {
+        #expect(only(line) == .knownError(workaround: workaround))
+    }
+
+    @Test("R-PRB-3 a known error needs its workaround and a colon")
+    func knownErrorMissing() {
+        #expect(problem("bekende fout:") == .missingWorkaround)
+        #expect(problem("known error:") == .missingWorkaround)
+        #expect(isProse("Bekende fout in Magister, er komt een update."))
+        #expect(isProse("Known error in the driver, a fix is coming."))
+    }
+
+    @Test(
+        "R-PRB-1 the incident's category, as written",
+        arguments: [
+            ("categorie: hardware", "hardware"), ("Categorie: Netwerk / wifi.", "Netwerk / wifi"),
+            ("category: printing", "printing"),
+        ])
+    func category(line: String, category: String) {
+        #expect(only(line) == .category(category))
+    }
+
+    @Test("R-PRB-1 a category needs a value and a colon")
+    func categoryMissing() {
+        #expect(problem("categorie:") == .missingValue)
+        #expect(isProse("Categorie A-leerlingen krijgen een eigen laptop."))
+    }
+
+    @Test("R-INC-4 R-CHG-5 R-CASE-8 the new commands in one reply, before the message")
+    func newCommandsTogether() {
+        let reply = """
+            fase: test
+            test mislukt: SSO-koppeling geeft een fout
+            oorzaak: verkeerd certificaat
+            uren: 2,5
+            categorie: software
+            workaround: inloggen met gebruikersnaam en wachtwoord
+
+            Beste Jan,
+
+            De test is mislukt; we zetten de wijziging terug naar de bouwfase.
+            """
+        let parse = AgentCommandParser.parse(reply)
+        #expect(
+            parse.commands == [
+                .phase(.test), .testFailed(reason: "SSO-koppeling geeft een fout"), .cause("verkeerd certificaat"),
+                .hours(2.5), .category("software"), .workaround("inloggen met gebruikersnaam en wachtwoord"),
+            ])
+        #expect(parse.notUnderstood.isEmpty)
+        #expect(parse.message.hasPrefix("Beste Jan,"))
+    }
+
+    @Test("R-AGENT-2 prose that looked like prose before still does")
+    func earlierProse() {
+        for text in [
+            "Testen gaan morgen verder.", "Oorzaak onbekend.", "Fase twee begint na de herfstvakantie.",
+            "Tijd genoeg, geen haast.", "Major update planned.", "Categorie B heeft voorrang.",
+            "Uren heb ik nog niet bijgehouden.", "Terugdraaien is niet nodig.", "Rollback not needed.",
+        ] {
+            #expect(isProse(text))
+        }
     }
 }
