@@ -28,6 +28,7 @@ let package = Package(
         .executableTarget(name: "dapgate-bench", dependencies: ["Transport"], path: "Sources/dapgate-bench"),
         .executableTarget(name: "MailFuzz", dependencies: ["Mail"], path: "Sources/MailFuzz"),
         .executableTarget(name: "mail-bench", dependencies: ["Mail"], path: "Sources/mail-bench"),
+        .executableTarget(name: "sweep-bench", dependencies: ["Gateway", "Store", "Desk"], path: "Sources/sweep-bench"),
 
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTests", dependencies: ["Desk"]),

@@ -179,7 +179,7 @@ public struct IntakeRules: Sendable {
     /// DAP R-REQ-2: the item's required fields the mail does not name. A field is named when its name, or
     /// one of its `|`-separated aliases (`Naam|Name`), appears as words in the subject or body. Crude on
     /// purpose: the desk asks for what it cannot see; the requester's answer resumes the case.
-    func missingInformation(_ item: CatalogItem, subject: String, text: String) -> [String] {
+    public func missingInformation(_ item: CatalogItem, subject: String, text: String) -> [String] {
         let mail = MailText(subject: subject, body: text)
         let words = [mail.subject, mail.body, mail.quoted]
         return item.requiredInformation.filter { field in

@@ -1,8 +1,8 @@
 /// The DAP's record numbers: a letter prefix and 7 digits (`CS0001234`, `NTC0000001`, `INC0000042`).
 /// One parser and one formatter for all of them.
-enum PrefixedNumber {
+public enum PrefixedNumber {
     /// The number after `prefix` (matched case-insensitively), when the rest is exactly 7 digits and not 0.
-    static func parse(_ text: some StringProtocol, prefix: String) -> Int? {
+    public static func parse(_ text: some StringProtocol, prefix: String) -> Int? {
         let utf8 = Array(text.utf8)
         let letters = Array(prefix.lowercased().utf8)
         guard utf8.count == letters.count + 7 else { return nil }
@@ -15,7 +15,7 @@ enum PrefixedNumber {
         return number > 0 ? number : nil
     }
 
-    static func format(_ value: Int, prefix: String) -> String {
+    public static func format(_ value: Int, prefix: String) -> String {
         let digits = String(value)
         return prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }

@@ -118,23 +118,18 @@ extension Gateway {
         var notes: [String] = []
         var current = record
         let language = record.language == "en"
+        // Whether the agent's own answer goes to the requester with this reply (DAP R-AGENT-1).
+        let answers = !parse.isInternal && !parse.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         for command in parse.commands {
+            // DAP R-AGENT-2: each command is an event of the case's life cycle (the same API the sweep and the
+            // requester's replies use); the life cycle sends the templated mails.
+            var event: CaseEvent?
             switch command {
-            case .status(let status):
-                try store.update(caseID: record.id, status: status)
-                notes.append(language ? "Status: \(Self.statusText(status, en: true))" : "Status: \(Self.statusText(status, en: false))")
-                current.status = status
-            case .priority(let priority, let reason):
-                let old = current.priority
-                try store.update(caseID: record.id, priority: priority.rawValue)
-                // DAP R-INC-1, R-REQ-4: a lowered priority is told to the requester, with the reason.
-                if let old, priority.rawValue > old {
-                    notes.append(language ? "Priority lowered from P\(old) to \(priority): \(reason)"
-                                 : "Prioriteit verlaagd van P\(old) naar \(priority): \(reason)")
-                }
-                current.priority = priority.rawValue
+            case .status(let status): event = .status(status)
+            case .priority(let priority, let reason): event = .priority(priority, reason: reason)
             case .reclassify(let type):
                 try store.update(caseID: record.id, type: type)
+                current.type = type
             case .assign(let assignee):
                 let target: String
                 switch assignee {
@@ -150,24 +145,16 @@ extension Gateway {
                     try queueToAgent(kind: "agent-assigned", record: current, agent: assigned, replyingTo: message,
                                      values: ["assigned_by": agent.name])
                 }
-            case .visit(let when):
-                try store.update(caseID: record.id, visitAt: when.description)
-                // DAP R-INC-6: the requester is told the date of the on-site visit.
-                notes.append(language ? "On-site visit planned: \(when.description)" : "Bezoek op locatie gepland: \(when.description)")
-            case .resolve(let solution):
-                try store.update(caseID: record.id, status: .resolved, solution: solution)
-                notes.append(language ? "Resolved. Solution: \(solution)" : "Opgelost. Oplossing: \(solution)")
-                current.status = .resolved
-            case .close:
-                try store.update(caseID: record.id, status: .closed)
-                notes.append(language ? "Your case is closed." : "Uw melding is gesloten.")
-                current.status = .closed
-            case .reopen:
-                try store.update(caseID: record.id, status: .inProgress)
-                notes.append(language ? "Your case has been reopened." : "Uw melding is heropend.")
+            case .visit(let when): event = .visit(when.description)
+            case .resolve(let solution): event = .resolve(solution: solution)
+            case .close(let interaction): event = .close(asInteraction: interaction)
+            case .reopen(let reason): event = .reopen(reason: reason)
             case .link(let target):
                 if let number = target.caseNumber, let other = try store.findCase(number: number) {
                     try store.update(caseID: record.id, linkedCaseID: other.id)
+                    if other.type == .problem {
+                        try store.linkToProblem(caseIDs: [record.id], problemID: other.id)
+                    }
                 }
                 try store.audit(caseID: record.id, actor: agent.email, action: "link", detail: "\(target)")
             case .merge(let into):
@@ -177,29 +164,26 @@ extension Gateway {
                 }
             case .internalNote:
                 break
-            case .escalate(let reason):
-                try store.audit(caseID: record.id, actor: agent.email, action: "escalate", detail: reason)
-                if let queue = config.queue {
-                    try queueDeskNotice(kind: "escalation", for: current, to: queue, dueAt: Timestamp.string(now()))
-                }
-            case .approve(let reason):
-                // DAP R-AGENT-4: the approval is recorded; the life cycle (R-REQ-3, R-CHG-3) continues from it.
-                try store.audit(caseID: record.id, actor: agent.email, action: "approved", detail: reason)
-                if current.status == .registered || current.status == .onHold {
-                    try store.update(caseID: record.id, status: .inProgress)
-                    current.status = .inProgress
-                }
-                notes.append(language ? "Approved by \(agent.name)." : "Goedgekeurd door \(agent.name).")
-            case .reject(let reason):
-                // DAP R-CHG-3: a rejection is told to the requester, with the reason.
-                try store.audit(caseID: record.id, actor: agent.email, action: "rejected", detail: reason)
-                try store.update(caseID: record.id, status: .closed)
-                current.status = .closed
-                notes.append(language ? "Not approved by \(agent.name): \(reason)" : "Afgewezen door \(agent.name): \(reason)")
-            case .workaround, .major, .phase, .testFailed, .rollback, .cause, .hours, .knownError, .category:
-                // Read by Desk (DAP R-INC-4, R-INC-7, R-CHG-5, R-CASE-8, R-PRB-1, R-PRB-3); not applied to the
-                // case yet: recorded in the audit below only.
-                break
+            case .escalate(let reason): event = .escalate(reason: reason, byRequester: false)
+            case .approve(let reason): event = .approved(by: agent.name, reason: reason)
+            case .reject(let reason): event = .rejected(by: agent.name, reason: reason)
+            case .workaround(let text): event = .workaround(text)
+            case .major(let reason): event = .major(reason: reason)
+            case .phase(let phase): event = .phase(phase)
+            case .testFailed(let reason): event = .testFailed(reason: reason)
+            case .rollback(let reason): event = .rollback(reason: reason)
+            case .cause(let text): event = .cause(text)
+            case .hours(let hours): event = .hours(hours)
+            case .category(let text): event = .category(text)
+            case .knownError(let workaround): event = .knownError(workaround: workaround)
+            }
+            if case .status(let status) = command, answers {
+                // The agent's answer carries the status change (DAP R-INC-4), in place of the templated update.
+                notes.append("Status: " + LifecycleText.status(status, language: record.language))
+            }
+            if let event {
+                try apply(event, to: current, actor: agent.email, answered: answers ? ["progress"] : [])
+                current = try store.findCase(id: record.id) ?? current
             }
             try store.audit(caseID: record.id, actor: agent.email, action: "command", detail: "\(command)")
         }
@@ -210,17 +194,6 @@ extension Gateway {
         }
         return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
                              reason: "\(parse.commands.count) commands" + (parse.isInternal ? ", internal" : ""))
-    }
-
-    static func statusText(_ status: CaseStatus, en: Bool) -> String {
-        switch status {
-        case .registered: en ? "registered" : "geregistreerd"
-        case .inProgress: en ? "in progress" : "in behandeling"
-        case .onHold: en ? "waiting" : "in de wacht"
-        case .resolved: en ? "resolved" : "opgelost"
-        case .closed: en ? "closed" : "gesloten"
-        case .refused: en ? "not started" : "niet in behandeling genomen"
-        }
     }
 
     /// The desk's answer to the requester, written by an agent: threaded to the case, no Auto-Submitted

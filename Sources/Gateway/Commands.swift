@@ -46,6 +46,7 @@ public struct Commands {
           outbox [--json]                  what was sent, what waits, what failed
           quarantine [--json]              mails that could not be handled, with the reason
           bounces [--json]                 addresses that bounced (RFC 3464 reports), most first
+          complaints report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]   complaints for the periodic review
           services list [--json]           the services subscribers can follow (DAPGATE_SERVICES)
           subscribers list [--service S] [--json]
           subscribers unsubscribe (ADDRESS | --token T) [--service S]
@@ -67,7 +68,8 @@ public struct Commands {
         "cases": "usage: dapgate cases list [--json] [--status S] [--type T]\n       dapgate cases show CS0001234 [--json]",
         "contacts": "usage: dapgate contacts import FILE.csv\nImports the contacts directory (DAP R-AUTH-1). The header row names the columns email,name,organisation,location,role; role is stichting-ict, school-ict or gebruiker. Existing addresses are updated.",
         "organisations": "usage: dapgate organisations import FILE.csv\nImports organisations (DAP R-AUTH-1): name, domains (separated by spaces or semicolons; a sender on one of them is a gebruiker of the organisation), on_call (yes/no: the consignatiedienst of R-INC-3), account_manager (address).",
-        "sweep": "usage: dapgate sweep [--at 2026-12-01T09:00:00Z]\nFires the timers due at that moment (default: now): the passed reaction target, the 75% SLA warning and the SLA breach (DAP R-INC-5), each mailed to DAPGATE_QUEUE; then sends the outbox when DAPGATE_SMTP_URL is set. Prints one line per timer fired.",
+        "sweep": "usage: dapgate sweep [--at 2026-12-01T09:00:00Z]\nFires the timers due at that moment (default: now), each through the case's life cycle: the passed reaction target, the 75% SLA warning and the SLA breach with its escalation (DAP R-INC-5, R-ESC-1), progress updates at the per-priority cadence (R-INC-4), the auto-close of a resolved case after 5 werkdagen (R-INC-8), the complaint ladder (R-CMP-2) and the weekly CAB agenda (R-CHG-3); then sends the outbox when DAPGATE_SMTP_URL is set. Prints one line per timer fired.",
+        "complaints": "usage: dapgate complaints report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]\nThe complaints registered in the period, with organisation, status, how far they climbed (department, management, directie) and the solution: the overview for the periodic review (DAP R-CMP-3).",
         "agents": "usage: dapgate agents add EMAIL --name N [--group G]...\n       dapgate agents list [--json]\n       dapgate agents absent EMAIL [--backup EMAIL]\n       dapgate agents present EMAIL\nRegistered agents may act on cases by replying to the gateway's mail (DAP R-AGENT-3). Groups: servicedesk, pmo, incident-manager, problem-manager, change-coordinator, cab, e-cab, cert, security-officer, teamlead-support, manager-managed-services, directie, account-manager.",
         "outbox": "usage: dapgate outbox [--json]\nLists outgoing mail with its state (pending, sent, failed), attempts and last error.",
         "bounces": "usage: dapgate bounces [--json]\nAddresses the desk's mail bounced for (delivery reports that came back), with the count and the last status.",
@@ -131,6 +133,7 @@ public struct Commands {
         case "outbox": try outbox(rest)
         case "quarantine": try quarantine(rest)
         case "bounces": try bounces(rest)
+        case "complaints": try complaints(rest)
         case "services": try servicesCommand(rest)
         case "subscribers": try subscribersCommand(rest)
         case "notices": try noticesCommand(rest)
@@ -322,8 +325,28 @@ public struct Commands {
             guard let number = CaseNumber(rest[0]) else { throw UsageError("not a case number: \(rest[0]) (CS + 7 digits)") }
             guard let record = try store.findCase(number: number) else { throw CommandError("no case \(number)") }
             let messages = try store.messages(caseID: record.id)
+            let life = try store.life(caseID: record.id)
+            let problem = try life.problemID.flatMap { try store.findCase(id: $0) }?.number.description
+            let timers = try store.timers(caseID: record.id)
             if asJSON {
                 var object = Self.caseObject(record)
+                // DAP R-CASE-8, R-CHG-5, R-ESC-1, R-INC-7, R-REQ-2, R-SEC-5, R-PRB-1: the life cycle so far.
+                let life: [String: Any] = [
+                    "assignee": life.assignee ?? NSNull(), "visit_at": life.visitAt ?? NSNull(),
+                    "solution": life.solution ?? NSNull(), "cause": life.cause ?? NSNull(),
+                    "hours": life.hours ?? NSNull(), "sla_met": life.slaMet ?? NSNull(),
+                    "resolved_at": life.resolvedAt ?? NSNull(), "closed_at": life.closedAt ?? NSNull(),
+                    "phase": life.phase ?? NSNull(), "escalation_level": life.escalationLevel,
+                    "escalated_to": EscalationLadder.ladder(for: record.type)[
+                        min(life.escalationLevel, EscalationLadder.ladder(for: record.type).count - 1)].name,
+                    "major": life.major, "security_review": life.securityReview,
+                    "sla_paused_at": life.slaPausedAt ?? NSNull(), "missing": life.missing,
+                    "category": life.category ?? NSNull(), "problem": problem ?? NSNull(),
+                    "workaround": life.workaround ?? NSNull(), "known_error": life.knownError,
+                    "last_update_at": life.lastUpdateAt ?? NSNull(),
+                ]
+                object.merge(life) { _, new in new }
+                object["timers"] = timers.map { ["kind": $0.kind, "due_at": $0.dueAt, "fired_at": $0.firedAt ?? NSNull()] as [String: Any] }
                 object["messages"] = try messages.map { m -> [String: Any] in
                     let files = try store.attachments(messageRow: m.id).map { a -> [String: Any] in
                         ["filename": a.filename, "content_type": a.contentType, "size": a.size, "sha256": a.sha256,
@@ -342,8 +365,19 @@ public struct Commands {
                 "requester: \(record.requesterName.map { "\($0) <\(record.requester)>" } ?? record.requester)",
                 "organisation: \(record.organisation ?? "unknown")   location: \(record.location ?? "-")   role: \(record.role ?? "-")",
                 "created: \(record.createdAt)   updated: \(record.updatedAt)",
-                "",
+                "assignee: \(life.assignee ?? "-")   escalation: \(EscalationLadder.ladder(for: record.type)[min(life.escalationLevel, EscalationLadder.ladder(for: record.type).count - 1)].name)"
+                    + (life.phase.map { "   phase: \($0)" } ?? "") + (life.major ? "   MAJOR" : "")
+                    + (life.securityReview ? "   security review" : "") + (problem.map { "   problem: \($0)" } ?? ""),
             ]
+            if !life.missing.isEmpty { lines.append("waiting for: " + life.missing.joined(separator: "; ")) }
+            if let solution = life.solution {
+                lines.append("solution: \(solution)   cause: \(life.cause ?? "-")   hours: \(life.hours.map { String($0) } ?? "-")"
+                             + "   SLA met: \(life.slaMet.map { $0 ? "yes" : "no" } ?? "-")")
+            }
+            for timer in timers {
+                lines.append("timer \(timer.kind): \(timer.dueAt)" + (timer.firedAt.map { " (fired \($0))" } ?? ""))
+            }
+            lines.append("")
             for m in messages {
                 lines.append("--- \(m.createdAt) \(m.direction == "in" ? "from" : "to requester, from") \(m.fromAddress ?? "-") [\(m.kind)]")
                 lines.append("Subject: \(m.subject ?? "")")
@@ -609,5 +643,51 @@ public struct Commands {
         }
         if entries.isEmpty { output("nothing in quarantine"); return }
         for e in entries { output("\(e.mailbox) UID \(e.uid)\t\(e.messageID ?? "-")\t\(e.reason ?? "")") }
+    }
+
+    // MARK: - complaints (DAP R-CMP-3)
+
+    private func complaints(_ args: [String]) throws {
+        guard args.first == "report" else { throw UsageError("complaints report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]") }
+        var rest = Array(args.dropFirst())
+        let asJSON = rest.contains("--json")
+        rest.removeAll { $0 == "--json" }
+        var since: String?
+        var until: String?
+        var index = 0
+        while index < rest.count {
+            guard index + 1 < rest.count else { throw UsageError("\(rest[index]) needs a value") }
+            let value = rest[index + 1]
+            guard value.count == 10, value.split(separator: "-").count == 3 else {
+                throw UsageError("\(rest[index]) takes a date YYYY-MM-DD, not \(value)")
+            }
+            switch rest[index] {
+            case "--since": since = value
+            case "--until": until = value
+            default: throw UsageError("unknown option \(rest[index])")
+            }
+            index += 2
+        }
+        let store = try openStore(try config())
+        let rows = try store.complaints(since: since, until: until)
+        let levels = EscalationLadder.complaint
+        func level(_ n: Int) -> String { levels[min(max(n, 0), levels.count - 1)].name }
+        if asJSON {
+            output(try json(rows.map { r -> [String: Any] in
+                ["number": r.number, "organisation": r.organisation ?? NSNull(), "requester": r.requester,
+                 "subject": r.subject, "status": r.status, "escalated_to": level(r.escalationLevel),
+                 "created_at": r.createdAt, "closed_at": r.closedAt ?? NSNull(), "solution": r.solution ?? NSNull()]
+            }))
+            return
+        }
+        let open = rows.filter { $0.status != "closed" && $0.status != "resolved" }.count
+        var byLevel: [String: Int] = [:]
+        for r in rows { byLevel[level(r.escalationLevel), default: 0] += 1 }
+        output("complaints \(since ?? "…") – \(until ?? "…"): \(rows.count), open \(open); "
+               + levels.map { "\($0.name) \(byLevel[$0.name] ?? 0)" }.joined(separator: ", "))
+        for r in rows {
+            output("\(r.number)  \(r.createdAt.prefix(10))  \(r.status)  \(level(r.escalationLevel))  "
+                   + "\(r.organisation ?? "-")  \(r.subject)" + (r.solution.map { "  → \($0)" } ?? ""))
+        }
     }
 }

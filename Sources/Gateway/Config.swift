@@ -37,6 +37,18 @@ public struct Config: Sendable {
     /// The servicedesk's phone number in reply texts (DAP R-INC-2).
     public var phone: String = "074 240 46 66"
     public var statusAddress: String?
+    /// DAP R-SEC-3: the CERT's address (a case with malware, ransomware or Cloudwise as cause goes there at
+    /// once); unset: the agents of group `cert`.
+    public var certAddress: String?
+    /// DAP R-CHG-3: the weekly CAB, `weekday hour:minute` (ISO weekday, 1 = Monday), default `2 10:00`.
+    public var cabMeeting: String?
+    /// DAP R-CHG-3: hours before the meeting the agenda is mailed (default 24).
+    public var cabAgendaLeadHours: Double = 24
+    /// DAP R-PRB-1: N incidents within D days on one service and category propose a problem (3 and 14).
+    public var problemThreshold = 3
+    public var problemWindowDays = 14
+    /// DAP R-INC-8: werkdagen a resolved case waits for the requester before it closes (5).
+    public var confirmationWerkdagen = 5
     /// The services subscribers can follow (DAP R-OUT-1): a JSON or CSV file (code, name, description).
     public var services: String?
     /// Notices per second the sender sends at most; 0 is no limit.
@@ -91,6 +103,12 @@ public struct Config: Sendable {
         ("agents", "loop_max_per_case", "DAPGATE_LOOP_MAX_PER_CASE"),
         ("agents", "loop_window", "DAPGATE_LOOP_WINDOW"),
         ("desk", "status_address", "DAPGATE_STATUS_ADDRESS"),
+        ("desk", "cert", "DAPGATE_CERT"),
+        ("desk", "cab_meeting", "DAPGATE_CAB_MEETING"),
+        ("desk", "cab_agenda_lead_hours", "DAPGATE_CAB_AGENDA_LEAD_HOURS"),
+        ("desk", "problem_threshold", "DAPGATE_PROBLEM_THRESHOLD"),
+        ("desk", "problem_window_days", "DAPGATE_PROBLEM_WINDOW_DAYS"),
+        ("desk", "confirmation_werkdagen", "DAPGATE_CONFIRMATION_WERKDAGEN"),
         ("notices", "services", "DAPGATE_SERVICES"),
         ("notices", "rate", "DAPGATE_NOTICE_RATE"),
         ("notices", "bounce_limit", "DAPGATE_BOUNCE_LIMIT"),
@@ -209,6 +227,21 @@ public struct Config: Sendable {
             }
         } else {
             statusAddress = nil
+        }
+        certAddress = values["desk.cert"].map { $0.lowercased() } ?? certAddress
+        cabMeeting = values["desk.cab_meeting"] ?? cabMeeting
+        if let v = try number("desk.cab_agenda_lead_hours") { cabAgendaLeadHours = max(0, v) }
+        if let v = try number("desk.problem_threshold") {
+            guard v >= 2 else { throw ConfigError("desk.problem_threshold must be 2 or more") }
+            problemThreshold = Int(v)
+        }
+        if let v = try number("desk.problem_window_days") {
+            guard v >= 1 else { throw ConfigError("desk.problem_window_days must be 1 or more") }
+            problemWindowDays = Int(v)
+        }
+        if let v = try number("desk.confirmation_werkdagen") {
+            guard v >= 1 else { throw ConfigError("desk.confirmation_werkdagen must be 1 or more") }
+            confirmationWerkdagen = Int(v)
         }
         services = values["notices.services"] ?? services
         if let v = try number("notices.rate") { noticeRate = v }

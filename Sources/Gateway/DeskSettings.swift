@@ -6,6 +6,8 @@ import Store
 /// servicedesk phone number, on top of the defaults in `Desk`.
 public struct DeskSettings: Sendable {
     public var rules: IntakeRules
+    /// DAP 5–11: the life cycles after intake.
+    public var lifecycle: LifecycleSettings
 
     public init(config: Config) throws {
         var catalog = ServiceCatalog.empty
@@ -25,8 +27,19 @@ public struct DeskSettings: Sendable {
             guard parts.count == 3 else { throw ConfigError("closed_days: not a date (YYYY-MM-DD): \(text)") }
             closing.insert(CalendarDay(year: parts[0], month: parts[1], day: parts[2]))
         }
-        rules = IntakeRules(catalog: catalog, calendar: WerkdagCalendar(extraClosingDays: closing),
-                            phoneNumber: config.phone)
+        let calendar = WerkdagCalendar(extraClosingDays: closing)
+        rules = IntakeRules(catalog: catalog, calendar: calendar, phoneNumber: config.phone)
+        var cab = CABSchedule(agendaLeadHours: config.cabAgendaLeadHours)
+        if let text = config.cabMeeting {
+            // `2 10:00`: ISO weekday and local time.
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == ":" }).compactMap { Int($0) }
+            guard parts.count == 3, (1...7).contains(parts[0]), (0...23).contains(parts[1]), (0...59).contains(parts[2])
+            else { throw ConfigError("desk.cab_meeting must be `weekday hh:mm` (1 = Monday), not \(text)") }
+            cab = CABSchedule(weekday: parts[0], hour: parts[1], minute: parts[2], agendaLeadHours: config.cabAgendaLeadHours)
+        }
+        lifecycle = LifecycleSettings(
+            calendar: calendar, confirmationWerkdagen: config.confirmationWerkdagen, cab: cab,
+            problems: ProblemRule(threshold: config.problemThreshold, windowDays: config.problemWindowDays))
     }
 
     /// The organisations of the directory with their ICT contacts, as the rules see them (DAP R-AUTH-1).

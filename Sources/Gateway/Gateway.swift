@@ -275,6 +275,9 @@ public final class Gateway {
             try store.touchCase(id: caseID)
             try addWatchers(message, caseID: caseID)
             try store.audit(caseID: caseID, actor: requester, action: "followup", detail: message.messageID)
+            if let followed = try store.findCase(id: caseID), followed.requester == requester {
+                try requesterReplied(message, record: followed)
+            }
             try record("followup", messageID: message.messageID, fingerprint: fingerprint, caseID: caseID, reason: nil)
             let number = try store.findCase(id: caseID)?.number.description
             return IntakeOutcome(outcome: "followup", caseID: caseID, caseNumber: number)
@@ -352,55 +355,127 @@ public final class Gateway {
         let refused = try keepAttachments(of: message, messageRow: row)
         var extra = try replyParts(decision, record: record)
         extra["attachment_notice"] = attachmentNotice(refused, language: record.language)
-        try queue(kind: "confirmation", for: record, replyingTo: message, to: address, extra: extra)
+
+        // The life cycle starts (DAP R-INC-4, R-CHG-1, R-CHG-3, R-CMP-1, R-REQ-2, R-SEC-2..5, R-PRB-4).
+        let text = message.replyText.isEmpty ? message.text : message.replyText
+        var life = CaseLife()
+        life.needsApproval = decision.needsApproval
+        life.missing = decision.missingInformation
+        var parts: [String] = []
+        var cert: SecurityTriage?
+        if decision.type == .security, new.status != .refused {
+            let triage = SecurityTriage.assess(subject: subject, text: text)
+            if triage.certNow {
+                cert = triage
+                parts.append(try part("cert-informed", record.language, extra))
+            }
+            if triage.userMistake { parts.append(try part("security-advice", record.language, extra)) }
+            if triage.isDataBreach || decision.classification.tags.contains(where: { $0.caseType == .security }) {
+                // DAP R-SEC-2: ask for exactly what the report does not state.
+                let known = requester.name.isEmpty == false && requester.location != nil
+                let fields = DataBreachChecklist.missing(subject: subject, text: text, reporterKnown: known)
+                life.missing = fields.map { DataBreachChecklist.question($0, language: record.language) }
+                if !life.missing.isEmpty {
+                    var values = extra
+                    values["missing_list"] = life.missing.map { "  - \($0)" }.joined(separator: "\n")
+                    parts.append(try part("data-breach-checklist", record.language, values))
+                }
+            }
+        }
+        if decision.type == .incident, let service = decision.service?.name,
+           let known = try store.knownError(service: service) {
+            // DAP R-PRB-4: incident deflection, the known error's workaround in the confirmation.
+            var values = extra
+            values["workaround"] = known.workaround
+            values["kb_number"] = PrefixedNumber.format(known.problem.value, prefix: "KB")
+            parts.append(try part("known-error", record.language, values))
+            try store.audit(caseID: record.id, actor: "intake", action: "known-error", detail: known.problem.description)
+        }
+        try store.setLife(caseID: record.id, life)
+        let opened = lifecycle.opened(caseState(record, life), at: now())
+        if decision.type == .change, new.status != .refused {
+            switch decision.changeKind {
+            case .standard?: parts.append(try part("standard-change", record.language, extra))
+            case .normal?:
+                var values = extra
+                values["cab_date"] = opened.cabMeeting.map { LocalText.dateTime($0) } ?? "-"
+                parts.append(try part("cab-scheduled", record.language, values))
+            case .emergency?: parts.append(try part("ecab-informed", record.language, extra))
+            case nil: break
+            }
+        }
+        if !parts.isEmpty {
+            extra["notices"] = ([extra["notices"] ?? ""] + parts).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        }
+        // DAP R-CMP-2: the account manager is copied on every complaint mail.
+        let copy = decision.type == .complaint ? (try accountManager(of: record)).map { [$0] } ?? [] : []
+        try queue(kind: "confirmation", for: record, replyingTo: message, to: address, cc: copy, extra: extra)
+        try carryOut(opened, record: record, life: life, actor: "intake", at: now())
+        if let cert {
+            // DAP R-SEC-3: the CERT gets the case at once.
+            try send(LifecycleMail(audience: .group(.cert), kind: "cert-alert",
+                                   values: ["reasons": cert.certReasons.joined(separator: ", "),
+                                            "text": String(text.prefix(4000))]),
+                     record: record, life: life)
+        }
         try requestDecisions(decision, record: record, requester: requester, replyingTo: message)
         // DAP R-AGENT-5: new cases (and so P1s) go to the desk's queue address.
         if let queue = config.queue, !queue.isEmpty {
             try queueDeskNotice(kind: "new-case", for: record, to: queue, dueAt: record.createdAt)
         }
+        try proposeProblem(after: record)
         return record
     }
 
     /// DAP R-AUTH-3: a request that needs authorisation is put to the location's ICT contact (else the
-    /// stichting's) for approval by mail; DAP R-CHG-3, R-CHG-4: a normal change goes to the CAB, an emergency
-    /// change to the E-CAB at once. Each approver gets a reply token bound to them (R-AGENT-4).
+    /// stichting's) for approval by mail, once its information is complete (R-REQ-2); DAP R-CHG-4: an
+    /// emergency change goes to the E-CAB at once (a normal change waits for the weekly CAB, R-CHG-3). Each
+    /// approver gets a reply token bound to them (R-AGENT-4).
     private func requestDecisions(_ decision: IntakeDecision, record: CaseRecord, requester: Requester,
                                   replyingTo message: Message) throws {
         guard decision.authorisation.isAllowed else { return }
+        if decision.type == .request, decision.needsApproval, decision.missingInformation.isEmpty {
+            try sendApprovalRequests(kind: "approval-request", record: record, requester: requester)
+        } else if decision.type == .change, decision.changeKind == .emergency {
+            try sendApprovalRequests(kind: "ecab-request", record: record, requester: requester)
+        }
+    }
+
+    /// Mails each approver of the case (DAP R-AUTH-3: the location's ICT contacts, else the stichting's;
+    /// R-CHG-3, R-CHG-4: the CAB or E-CAB members) and puts the case on hold until the decision.
+    func sendApprovalRequests(kind: String, record: CaseRecord, requester: Requester) throws {
         var approvers: [(name: String, address: String)] = []
-        var kind = ""
-        if decision.type == .request, decision.needsApproval {
-            kind = "approval-request"
+        if kind == "approval-request" {
             let local = requester.schoolICTContacts.filter { $0.location == requester.location && $0.address != record.requester }
             let pool = local.isEmpty ? requester.stichtingICTContacts.filter { $0.address != record.requester } : local
             approvers = pool.map { ($0.name, $0.address.lowercased()) }
-        } else if decision.type == .change, let changeKind = decision.changeKind, changeKind != .standard {
-            kind = changeKind == .emergency ? "ecab-request" : "cab-request"
-            let group = changeKind == .emergency ? AgentGroup.eCAB : AgentGroup.cab
-            approvers = try store.agents().filter { agent in agent.groups.contains { AgentGroup($0) == group } }
-                .map { ($0.name, $0.email) }
+        } else {
+            let group = kind == "ecab-request" ? AgentGroup.eCAB : AgentGroup.cab
+            approvers = try members(of: group).map { ($0.name, $0.email) }
         }
-        guard !approvers.isEmpty else { return }
+        guard !approvers.isEmpty else {
+            try store.audit(caseID: record.id, actor: "gateway", action: kind, detail: "nobody to ask")
+            return
+        }
         try store.update(caseID: record.id, status: .onHold)
         for approver in approvers {
             if kind == "approval-request" {
                 try store.addParticipant(caseID: record.id, address: approver.address, role: "approver")
             }
-            try queueApproval(kind: kind, record: record, approver: approver, replyingTo: message)
+            try queueApproval(kind: kind, record: record, approver: approver)
         }
-        try store.audit(caseID: record.id, actor: "intake", action: kind,
+        try store.audit(caseID: record.id, actor: "gateway", action: kind,
                         detail: approvers.map(\.address).joined(separator: ", "))
     }
 
-    private func queueApproval(kind: String, record: CaseRecord, approver: (name: String, address: String),
-                               replyingTo message: Message) throws {
+    private func queueApproval(kind: String, record: CaseRecord, approver: (name: String, address: String)) throws {
         let template = try templates.template(kind, language: "nl")
         let values: [String: String] = [
             "case_number": record.number.description, "case_tag": record.number.tag,
             "subject": Templates.oneLine(record.subject), "approver_name": Templates.oneLine(approver.name),
             "requester": record.requester, "requester_name": record.requesterName.map(Templates.oneLine) ?? record.requester,
             "organisation": record.organisation ?? "-", "location": record.location ?? "-",
-            "text": message.replyText.isEmpty ? message.text : message.replyText,
+            "text": try store.messages(caseID: record.id).first { $0.direction == "in" }?.text ?? "",
         ]
         var outgoing = OutgoingMessage(
             from: Address(name: desk.name, address: desk.address), to: [Address(name: approver.name, address: approver.address)],
@@ -498,7 +573,7 @@ public final class Gateway {
 
     /// Renders a template for a case and writes it to the outbox and the case's messages.
     private func queue(kind: String, for record: CaseRecord, replyingTo message: Message, to recipient: String,
-                       extra: [String: String] = [:]) throws {
+                       cc: [String] = [], extra: [String: String] = [:]) throws {
         let template = try templates.template(kind, language: record.language)
         let subject = record.subject.isEmpty ? (record.language == "en" ? "(no subject)" : "(geen onderwerp)")
             : record.subject
@@ -532,7 +607,8 @@ public final class Gateway {
         // Loop protection: a cap on automatic mail per recipient and per case in a sliding window.
         guard try loopAllows(recipient: recipient, caseID: record.id) else { return }
         outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
-        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [recipient])
+        outgoing.cc = cc.map { Address(address: $0) }
+        try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [recipient] + cc)
     }
 
     /// A notice to the desk (queue address) about a case: SLA warning, breach, passed reaction target.

@@ -8,46 +8,76 @@ public struct SweepEvent: Sendable, Equatable {
     public var caseNumber: String
     public var kind: String
     public var dueAt: String
-    /// Where the notice went, or why none was sent.
+    /// Where the notices went, or why none was sent.
     public var outcome: String
 }
 
 extension Gateway {
-    /// DAP R-INC-5: fires the timers that are due at `at` (reaction target passed, the 75% warning, the
-    /// resolution breach) and queues a notice to the desk's queue address for each, in one transaction.
-    /// Reads only due timers (an index range scan), so an idle sweep costs one query however many cases
-    /// are open.
+    /// Fires the timers that are due at `at`, each through the case's life cycle (DAP R-INC-4 progress
+    /// cadence, R-INC-5 reaction, 75% warning and breach with escalation, R-INC-8 auto-close, R-CMP-2
+    /// complaint ladder, R-CHG-3 weekly CAB agenda), in one transaction. Reads only due timers (an index
+    /// range scan), so an idle sweep costs one query however many cases are open, and a busy one costs what
+    /// is due.
     public func sweep(at: Date) throws -> [SweepEvent] {
         let stamp = Timestamp.string(at)
         return try store.transaction {
             var events: [SweepEvent] = []
-            for timer in try store.dueTimers(at: stamp) {
-                try store.markFired(timerID: timer.id, at: stamp)
-                guard let record = try store.findCase(id: timer.caseID) else { continue }
-                let done: Set<CaseStatus> = [.resolved, .closed, .refused]
-                if done.contains(record.status) {
-                    events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind,
-                                             dueAt: timer.dueAt, outcome: "case \(record.status.rawValue), no notice"))
-                    continue
+            var agenda: [(record: CaseRecord, meeting: Date)] = []
+            // Rounds, because a fired timer can set another that is due as well; bounded, so a bad rule can
+            // never spin.
+            for _ in 0..<50 {
+                let due = try store.dueTimers(at: stamp)
+                if due.isEmpty { break }
+                for timer in due {
+                    try store.markFired(timerID: timer.id, at: stamp)
+                    guard let record = try store.findCase(id: timer.caseID) else { continue }
+                    let before = try store.lastOutboxID()
+                    let decision = try apply(.timer(timer.kind), to: record, actor: "sweep", at: at)
+                    if decision.putToCAB {
+                        let meeting = (Timestamp.date(timer.dueAt) ?? at)
+                            .addingTimeInterval(settings.lifecycle.cab.agendaLeadHours * 3600)
+                        agenda.append((record, meeting))
+                    }
+                    let sent = try store.outboxRecipients(afterID: before)
+                    let outcome = decision.putToCAB ? "on the CAB agenda"
+                        : sent.isEmpty ? "case \(record.status.rawValue), nothing to send" : "mailed \(sent.joined(separator: ", "))"
+                    events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind, dueAt: timer.dueAt,
+                                             outcome: outcome))
                 }
-                // The reaction target only matters while nobody has reacted (R-INC-5).
-                if timer.kind == "reaction-due", record.status != .registered {
-                    events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind,
-                                             dueAt: timer.dueAt, outcome: "reacted in time"))
-                    continue
-                }
-                guard let queue = config.queue, !queue.isEmpty else {
-                    try store.audit(caseID: record.id, actor: "sweep", action: timer.kind, detail: timer.dueAt)
-                    events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind,
-                                             dueAt: timer.dueAt, outcome: "no DAPGATE_QUEUE: recorded only"))
-                    continue
-                }
-                try queueDeskNotice(kind: timer.kind, for: record, to: queue, dueAt: timer.dueAt)
-                try store.audit(caseID: record.id, actor: "sweep", action: timer.kind, detail: timer.dueAt)
-                events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind,
-                                         dueAt: timer.dueAt, outcome: "mailed \(queue)"))
             }
+            if !agenda.isEmpty { try sendCABAgenda(agenda) }
             return events
+        }
+    }
+
+    /// DAP R-CHG-3: one agenda per meeting to the CAB members, and each change's own decision mail, which
+    /// the members answer with `akkoord` or `afgewezen: reden`.
+    func sendCABAgenda(_ items: [(record: CaseRecord, meeting: Date)]) throws {
+        let byMeeting = Dictionary(grouping: items, by: { LocalText.dateTime($0.meeting) })
+        for (meeting, changes) in byMeeting.sorted(by: { $0.key < $1.key }) {
+            let lines = changes.map { item in
+                "  - \(Self.recordNumber(item.record)) \(item.record.number.tag) \(Templates.oneLine(item.record.subject))"
+                    + " (\(item.record.requesterName.map(Templates.oneLine) ?? item.record.requester), \(item.record.organisation ?? "-"))"
+            }
+            let members = try members(of: .cab)
+            let template = try templates.template("cab-agenda", language: "nl")
+            let values = ["cab_date": meeting, "agenda_list": lines.joined(separator: "\n")]
+            for member in members {
+                var outgoing = OutgoingMessage(
+                    from: Address(name: desk.name, address: desk.address), to: [Address(name: member.name, address: member.email)],
+                    subject: Templates.oneLine(Templates.fill(template.subject, values)),
+                    messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
+                    text: Templates.tidy(Templates.fill(template.body, values)))
+                outgoing.autoSubmitted = "auto-generated"
+                outgoing.extraHeaders = [("X-Dapgate-Notice", "cab-agenda")]
+                try enqueue(outgoing, kind: "cab-agenda", caseID: nil, recipients: [member.email])
+            }
+            for item in changes {
+                try sendApprovalRequests(kind: "cab-request", record: item.record, requester: try requesterOf(item.record))
+            }
+            if members.isEmpty, let queue = config.queue, !queue.isEmpty {
+                try store.audit(caseID: nil, actor: "sweep", action: "cab-agenda", detail: "no CAB members registered")
+            }
         }
     }
 }

@@ -284,5 +284,34 @@ public enum Schema {
             CREATE INDEX notice_deliveries_pending ON notice_deliveries (next_attempt_at, id) WHERE state = 'pending';
             CREATE INDEX notice_deliveries_notice ON notice_deliveries (notice_id, state);
             """),
+        Migration(version: 6, name: "case life cycles: phases, escalation, SLA pause, closing records, problems", sql: """
+            -- DAP R-CHG-5 the change's phase; R-ESC-1 the level of the ladder; R-INC-7 major; R-SEC-5 review flag.
+            ALTER TABLE cases ADD COLUMN phase TEXT;
+            ALTER TABLE cases ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE cases ADD COLUMN major INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE cases ADD COLUMN security_review INTEGER NOT NULL DEFAULT 0;
+            -- DAP R-REQ-2: the SLA clock paused while the desk waits for information; what is still missing.
+            ALTER TABLE cases ADD COLUMN sla_paused_at TEXT;
+            ALTER TABLE cases ADD COLUMN missing TEXT;
+            ALTER TABLE cases ADD COLUMN needs_approval INTEGER NOT NULL DEFAULT 0;
+            -- DAP R-CASE-8: closing records solution (v4), cause, hours worked and whether the SLA was met.
+            ALTER TABLE cases ADD COLUMN cause TEXT;
+            ALTER TABLE cases ADD COLUMN hours REAL;
+            ALTER TABLE cases ADD COLUMN sla_met INTEGER;
+            ALTER TABLE cases ADD COLUMN resolved_at TEXT;
+            ALTER TABLE cases ADD COLUMN closed_at TEXT;
+            -- DAP R-INC-4: the last update the requester had; the progress cadence counts from it.
+            ALTER TABLE cases ADD COLUMN last_update_at TEXT;
+            -- DAP R-PRB-1..4: the incident's category, its problem, and a problem's known error.
+            ALTER TABLE cases ADD COLUMN category TEXT;
+            ALTER TABLE cases ADD COLUMN problem_id INTEGER;
+            ALTER TABLE cases ADD COLUMN workaround TEXT;
+            ALTER TABLE cases ADD COLUMN known_error INTEGER NOT NULL DEFAULT 0;
+            -- R-PRB-1 counts recent incidents per service and category; R-PRB-4 finds open known errors.
+            CREATE INDEX cases_service_category ON cases (service, category, created_at) WHERE type = 'incident';
+            CREATE INDEX cases_known_errors ON cases (service) WHERE type = 'problem' AND known_error = 1;
+            -- R-CMP-3: the complaints overview reads complaints by date.
+            CREATE INDEX cases_type_created ON cases (type, created_at);
+            """),
     ]
 }

@@ -72,7 +72,9 @@ struct AgentTests {
 
             """)
         #expect(try status(gateway, "CS0000001") == "in_progress")
+        // One mail: the agent's answer carries the status change (DAP R-INC-4), no second templated update.
         let inbox = try Client.waitFor("alice@school.test", count: 2)
+        #expect(inbox.count == 2)
         let answer = decoded(try Client.fetch("alice@school.test", uid: inbox.last!))
         #expect(answer.contains("wij kijken er vandaag naar"))
         #expect(answer.contains("in behandeling"))
@@ -130,7 +132,9 @@ struct AgentTests {
             """)
         #expect(try status(gateway, "CS0000001") == "in_progress")
         let told = decoded(try Client.fetch("alice@school.test", uid: try Client.waitFor("alice@school.test", count: 2).last!))
-        #expect(told.contains("Goedgekeurd door Tom Jansen"))
+        // DAP R-REQ-3: the requester hears of the approval and what happens next.
+        #expect(told.contains("goedgekeurd door\r\nTom Jansen") || told.contains("goedgekeurd door Tom Jansen"))
+        #expect(header("Subject", in: told)?.contains("goedgekeurd") == true)
     }
 
     @Test("R-CHG-3 R-AGENT-4 a CAB member rejects a normal change by reply; the requester hears why")
@@ -141,7 +145,13 @@ struct AgentTests {
             from: "sanne@school.test", name: "Sanne Bakker", subject: "[Wijziging] Nieuwe VLAN voor het gastnetwerk",
             body: "Graag een aparte VLAN voor gasten op alle locaties.", messageID: "<vlan@school.test>"))
         #expect(try gateway.cases().first?["change_kind"] as? String == "normal")
-        let request = try Client.fetch("agent2@cloudwise.test", uid: try Client.waitFor("agent2@cloudwise.test", count: 1)[0])
+        // DAP R-CHG-3: on the next weekly CAB's agenda; the sweep mails the agenda and the change's own mail.
+        let sweep = try gateway.run(["sweep", "--at", "2030-01-01T12:00:00Z"])
+        #expect(sweep.stdout.contains("cab-agenda"), "\(sweep.stdout)")
+        let cab = try Client.waitFor("agent2@cloudwise.test", count: 2)
+        let mails = try cab.map { decoded(try Client.fetch("agent2@cloudwise.test", uid: $0)) }
+        #expect(mails.contains { header("Subject", in: $0)?.contains("CAB-agenda") == true && $0.contains("Nieuwe VLAN") })
+        let request = try #require(mails.first { header("Subject", in: $0)?.contains("[CS0000001]") == true })
         let token = String(header("Reply-To", in: request)!.split(separator: "<").last!.dropLast())
         try deliverAndPoll(gateway, from: "agent2@cloudwise.test", raw: """
             From: Chris CAB <agent2@cloudwise.test>\r

@@ -102,12 +102,14 @@ struct IntakeTests {
         #expect(sweep.stdout.contains("sla-breach"))
         let again = try gateway.run(["sweep", "--at", "2030-01-01T12:00:00Z"])
         #expect(again.stdout.contains("nothing due"))
-        // The new-case notice (R-AGENT-5), then the passed reaction target, the warning and the breach.
-        let uids = try Client.waitFor("queue@cloudwise.test", count: 4)
-        #expect(uids.count == 4)
+        // The new-case notice (R-AGENT-5), then the passed reaction target, the warning and the breach, and
+        // the breach's escalation (R-ESC-1: no teamlead registered, so the queue gets it).
+        let uids = try Client.waitFor("queue@cloudwise.test", count: 5)
+        #expect(uids.count == 5)
         let subjects = try uids.map { header("Subject", in: try Client.fetch("queue@cloudwise.test", uid: $0)) ?? "" }
         #expect(subjects.contains { $0.contains("SLA-waarschuwing") })
         #expect(subjects.contains { $0.contains("SLA verbroken") })
+        #expect(subjects.contains { $0.contains("scalatie") })
     }
 }
 }
