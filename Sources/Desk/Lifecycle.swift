@@ -38,6 +38,7 @@ public struct Lifecycle: Sendable {
             d.visitAt = when
             if state.status == .registered { d.status = .inProgress }
             d.mail(.requester, "visit-planned", ["visit_at": when])
+            d.mail(.group(.pmo), "pmo-visit", ["visit_at": when])
             touch(state, now, &d)
 
         case .workaround(let text):

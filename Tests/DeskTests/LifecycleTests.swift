@@ -80,13 +80,15 @@ struct LifecycleTests {
         #expect(raised.mails.isEmpty)
     }
 
-    @Test("R-INC-6 an on-site visit is told to the requester with its date")
+    @Test("R-INC-6 an on-site visit is told to the requester with its date and goes to the PMO")
     func visitPlanned() throws {
         let d = life.apply(.visit("2026-12-04 09:30"), to: try incident(), at: try at("2026-12-02T11:00:00+01:00"))
         #expect(d.visitAt == "2026-12-04 09:30")
         #expect(d.status == .inProgress)
         #expect(d.requesterMails == ["visit-planned"])
         #expect(d.mails[0].values["visit_at"] == "2026-12-04 09:30")
+        // Planned via the PMO: the PMO gets the case with the date.
+        #expect(d.mails.map(\.audience) == [.requester, .group(.pmo)])
     }
 
     @Test("R-INC-4 a workaround in place is an update for the requester")

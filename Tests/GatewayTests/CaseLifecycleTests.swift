@@ -124,4 +124,27 @@ final class CaseLifecycleGatewayTests {
             #expect(!text.contains("{{"), "\(item.kind) has an unfilled placeholder")
         }
     }
+
+    @Test("R-CHG-4 an emergency change goes to the E-CAB members at once; R-CHG-3 a normal change waits for the agenda")
+    func emergencyAndNormalChange() throws {
+        try gateway.store.upsert(ContactRecord(email: "sanne@school.test", name: "Sanne", organisation: "Noord",
+                                               location: "Bestuur", role: "stichting-ict"))
+        try gateway.store.upsert(AgentRecord(email: "ecab@cloudwise.test", name: "E", groups: ["e-cab"]))
+        try gateway.store.upsert(AgentRecord(email: "cab@cloudwise.test", name: "C", groups: ["cab"]))
+        let emergency = try deliver(mail("[Spoed] Firewallregel terugzetten", "De firewall blokkeert alle verkeer, graag nu terugzetten.",
+                                         from: "sanne@school.test"))
+        let normal = try deliver(mail("[Wijziging] Nieuwe VLAN", "Graag een extra VLAN.", from: "sanne@school.test"))
+        let outbox = try gateway.store.pendingOutbox()
+        #expect(outbox.contains { $0.caseID == emergency.caseID && $0.kind == "ecab-request" && $0.recipients == ["ecab@cloudwise.test"] })
+        #expect(!outbox.contains { $0.caseID == normal.caseID && $0.kind == "cab-request" })
+        #expect(try gateway.store.findCase(id: emergency.caseID!)?.status == .onHold)
+        let agenda = try #require(try gateway.store.pendingTimer(caseID: normal.caseID!, kind: "cab-agenda"))
+        // Monday 10:00 + the next Tuesday's meeting 10:00 − 24 h: the agenda goes out Monday 2026-12-14 10:00.
+        #expect(agenda == "2026-12-14T09:00:00Z")
+        let events = try gateway.sweep(at: try #require(Timestamp.date(agenda)))
+        #expect(events.contains { $0.kind == "cab-agenda" && $0.outcome == "on the CAB agenda" })
+        let after = try gateway.store.pendingOutbox()
+        #expect(after.contains { $0.kind == "cab-agenda" && $0.recipients == ["cab@cloudwise.test"] })
+        #expect(after.contains { $0.caseID == normal.caseID && $0.kind == "cab-request" })
+    }
 }
