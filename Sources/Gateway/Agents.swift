@@ -205,17 +205,10 @@ extension Gateway {
         var body = notes.isEmpty ? "" : notes.joined(separator: "\n") + "\n\n"
         body += text
         body += "\n\n-- \n\(agent.name)\n\(desk.name ?? "Servicedesk")\n"
-        let subject = Templates.oneLine(record.subject)
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address),
-            to: [Address(name: record.requesterName, address: record.requester)],
-            subject: "\(record.number.tag) \(subject)", messageID: OutgoingMessage.makeMessageID(domain: desk.domain),
-            date: now(), text: body)
+        var outgoing = try caseMail(record, to: Address(name: record.requesterName, address: record.requester),
+                                    subject: "\(record.number.tag) \(Templates.oneLine(record.subject))", text: body,
+                                    thread: .caseThread, autoSubmitted: nil)
         outgoing.cc = watchers.map { Address(address: $0) }
-        outgoing.replyTo = [replyAddress(for: record, recipient: record.requester)]
-        outgoing.references = try threadReferences(record)
-        outgoing.inReplyTo = outgoing.references.last
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
         try enqueue(outgoing, kind: "answer", caseID: record.id, recipients: [record.requester] + watchers)
     }
 
@@ -227,7 +220,6 @@ extension Gateway {
     /// A mail to one agent about a case (not understood, assigned), with the agent's own reply token.
     private func queueToAgent(kind: String, record: CaseRecord, agent: AgentRecord, replyingTo message: Message,
                               values extra: [String: String]) throws {
-        let template = try templates.template(kind, language: "nl")
         var values: [String: String] = [
             "case_number": record.number.description, "case_tag": record.number.tag,
             "subject": Templates.oneLine(record.subject), "agent_name": Templates.oneLine(agent.name),
@@ -235,18 +227,9 @@ extension Gateway {
             "priority": record.priority.map { "P\($0)" } ?? "-", "type": record.type.rawValue,
         ]
         values.merge(extra) { _, new in new }
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address), to: [Address(name: agent.name, address: agent.email)],
-            subject: Templates.fill(template.subject, values),
-            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
-            text: Templates.tidy(Templates.fill(template.body, values)))
-        outgoing.replyTo = [replyAddress(for: record, recipient: agent.email)]
-        if let parent = message.messageID {
-            outgoing.inReplyTo = parent
-            outgoing.references = Array((message.references + [parent]).suffix(10))
-        }
-        outgoing.autoSubmitted = "auto-generated"
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let mail = try fill(kind, language: "nl", values)
+        let outgoing = try caseMail(record, to: Address(name: agent.name, address: agent.email), subject: mail.subject,
+                                    text: mail.text, thread: .message(message), autoSubmitted: "auto-generated")
         try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [agent.email])
     }
 

@@ -254,7 +254,6 @@ extension Gateway {
 
     private func render(_ mail: LifecycleMail, record: CaseRecord, life: CaseLife, to recipient: (name: String?, address: String),
                         cc: [String], language: String, isInternal: Bool) throws {
-        let template = try templates.template(mail.kind, language: language)
         var values = try caseValues(record, life: life, language: language)
         for (key, value) in mail.values {
             values[key] = key == "phase" ? value : LifecycleText.render(value, language: language)
@@ -262,21 +261,11 @@ extension Gateway {
         if let phase = mail.values["phase"].flatMap(ChangePhase.init(rawValue:)) {
             values["phase_text"] = phase.text(language: language)
         }
-        if let approver = mail.values["approver_name"] { values["approver_name"] = Templates.oneLine(approver) }
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address),
-            to: [Address(name: recipient.name, address: recipient.address)],
-            subject: Templates.oneLine(Templates.fill(template.subject, values)),
-            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
-            text: Templates.tidy(Templates.fill(template.body, values)))
+        let filled = try fill(mail.kind, language: language, values)
+        var outgoing = try caseMail(record, to: Address(name: recipient.name, address: recipient.address),
+                                    subject: filled.subject, text: filled.text, thread: .caseThread,
+                                    autoSubmitted: "auto-generated")
         outgoing.cc = cc.map { Address(address: $0) }
-        outgoing.references = try threadReferences(record)
-        outgoing.inReplyTo = outgoing.references.last
-        // DAP R-AGENT-3: a reply comes back to a token bound to this recipient.
-        outgoing.replyTo = [replyAddress(for: record, recipient: recipient.address)]
-        // RFC 3834 §5: the gateway wrote it, not a person.
-        outgoing.autoSubmitted = "auto-generated"
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
         if isInternal { outgoing.extraHeaders.append(("X-Dapgate-Notice", mail.kind)) }
         try enqueue(outgoing, kind: mail.kind, caseID: record.id, recipients: [recipient.address] + cc)
     }

@@ -469,7 +469,6 @@ public final class Gateway {
     }
 
     private func queueApproval(kind: String, record: CaseRecord, approver: (name: String, address: String)) throws {
-        let template = try templates.template(kind, language: "nl")
         let values: [String: String] = [
             "case_number": record.number.description, "case_tag": record.number.tag,
             "subject": Templates.oneLine(record.subject), "approver_name": Templates.oneLine(approver.name),
@@ -477,15 +476,10 @@ public final class Gateway {
             "organisation": record.organisation ?? "-", "location": record.location ?? "-",
             "text": try store.messages(caseID: record.id).first { $0.direction == "in" }?.text ?? "",
         ]
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address), to: [Address(name: approver.name, address: approver.address)],
-            subject: Templates.fill(template.subject, values),
-            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
-            text: Templates.tidy(Templates.fill(template.body, values)))
-        outgoing.replyTo = [replyAddress(for: record, recipient: approver.address)]
-        outgoing.references = try threadReferences(record)
-        outgoing.autoSubmitted = "auto-generated"
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
+        let mail = try fill(kind, language: "nl", values)
+        let outgoing = try caseMail(record, to: Address(name: approver.name, address: approver.address),
+                                    subject: mail.subject, text: mail.text, thread: .caseThread,
+                                    autoSubmitted: "auto-generated")
         try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [approver.address])
     }
 
@@ -574,7 +568,6 @@ public final class Gateway {
     /// Renders a template for a case and writes it to the outbox and the case's messages.
     private func queue(kind: String, for record: CaseRecord, replyingTo message: Message, to recipient: String,
                        cc: [String] = [], extra: [String: String] = [:]) throws {
-        let template = try templates.template(kind, language: record.language)
         let subject = record.subject.isEmpty ? (record.language == "en" ? "(no subject)" : "(geen onderwerp)")
             : record.subject
         let values: [String: String] = [
@@ -585,28 +578,17 @@ public final class Gateway {
             "requester": record.requester,
             "organisation": record.organisation ?? "",
             "created_at": DeskClockText.local(record.createdAt),
-            "phone": "074 240 46 66",
+            "phone": config.phone,
             "attachment_notice": "",
         ].merging(extra) { _, new in new }
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address),
-            to: [Address(name: record.requesterName, address: recipient)],
-            subject: Templates.fill(template.subject, values),
-            messageID: OutgoingMessage.makeMessageID(domain: desk.domain),
-            date: now(),
-            text: Templates.tidy(Templates.fill(template.body, values)))
-        // RFC 5322 §3.6.4: threaded to the requester's mail.
-        if let parent = message.messageID {
-            outgoing.inReplyTo = parent
-            outgoing.references = Array((message.references + [parent]).suffix(10))
-        }
-        // DAP R-AGENT-3: replies come back to a token bound to this recipient.
-        outgoing.replyTo = [replyAddress(for: record, recipient: recipient)]
-        // RFC 3834 §5: automatic replies say so, and autoresponders then stay silent.
-        outgoing.autoSubmitted = "auto-replied"
+        let mail = try fill(kind, language: record.language, values)
+        // RFC 5322 §3.6.4: threaded to the requester's mail; RFC 3834 §5: automatic replies say so, and
+        // autoresponders then stay silent.
+        var outgoing = try caseMail(record, to: Address(name: record.requesterName, address: recipient),
+                                    subject: mail.subject, text: mail.text, thread: .message(message),
+                                    autoSubmitted: "auto-replied")
         // Loop protection: a cap on automatic mail per recipient and per case in a sliding window.
         guard try loopAllows(recipient: recipient, caseID: record.id) else { return }
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description)]
         outgoing.cc = cc.map { Address(address: $0) }
         try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [recipient] + cc)
     }
@@ -614,7 +596,6 @@ public final class Gateway {
     /// A notice to the desk (queue address) about a case: SLA warning, breach, passed reaction target.
     /// Automatic and internal: `Auto-Submitted: auto-generated` (RFC 3834 §5), threaded to the case's first mail.
     func queueDeskNotice(kind: String, for record: CaseRecord, to queue: String, dueAt: String) throws {
-        let template = try templates.template(kind, language: "nl")
         let values: [String: String] = [
             "case_number": record.number.description,
             "case_tag": record.number.tag,
@@ -630,16 +611,11 @@ public final class Gateway {
             "resolution_due": record.intake.resolutionDue.map(DeskClockText.local) ?? "-",
             "created_at": DeskClockText.local(record.createdAt),
         ]
-        var outgoing = OutgoingMessage(
-            from: Address(name: desk.name, address: desk.address), to: [Address(address: queue)],
-            subject: Templates.fill(template.subject, values),
-            messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
-            text: Templates.tidy(Templates.fill(template.body, values)))
-        outgoing.references = try threadReferences(record)
+        let mail = try fill(kind, language: "nl", values)
         // Agents act on the case by replying to this notice (DAP R-AGENT-3: token bound to the queue).
-        outgoing.replyTo = [replyAddress(for: record, recipient: queue)]
-        outgoing.autoSubmitted = "auto-generated"
-        outgoing.extraHeaders = [("X-Dapgate-Case", record.number.description), ("X-Dapgate-Notice", kind)]
+        var outgoing = try caseMail(record, to: Address(address: queue), subject: mail.subject, text: mail.text,
+                                    thread: .caseThread, autoSubmitted: "auto-generated")
+        outgoing.extraHeaders.append(("X-Dapgate-Notice", kind))
         try enqueue(outgoing, kind: kind, caseID: record.id, recipients: [queue])
     }
 

@@ -60,15 +60,11 @@ extension Gateway {
                     + " (\(item.record.requesterName.map(Templates.oneLine) ?? item.record.requester), \(item.record.organisation ?? "-"))"
             }
             let members = try members(of: .cab)
-            let template = try templates.template("cab-agenda", language: "nl")
-            let values = ["cab_date": meeting, "agenda_list": lines.joined(separator: "\n")]
+            let mail = try fill("cab-agenda", language: "nl", ["cab_date": meeting, "agenda_list": lines.joined(separator: "\n")])
             for member in members {
-                var outgoing = OutgoingMessage(
-                    from: Address(name: desk.name, address: desk.address), to: [Address(name: member.name, address: member.email)],
-                    subject: Templates.oneLine(Templates.fill(template.subject, values)),
-                    messageID: OutgoingMessage.makeMessageID(domain: desk.domain), date: now(),
-                    text: Templates.tidy(Templates.fill(template.body, values)))
-                outgoing.autoSubmitted = "auto-generated"
+                var outgoing = try caseMail(nil, to: Address(name: member.name, address: member.email),
+                                            subject: mail.subject, text: mail.text, thread: .none,
+                                            autoSubmitted: "auto-generated")
                 outgoing.extraHeaders = [("X-Dapgate-Notice", "cab-agenda")]
                 try enqueue(outgoing, kind: "cab-agenda", caseID: nil, recipients: [member.email])
             }

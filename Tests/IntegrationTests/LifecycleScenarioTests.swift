@@ -138,12 +138,16 @@ struct LifecycleScenarioTests {
         #expect(out.contains("teamlead2@cloudwise.test"))
         #expect(try gateway.show(number)["escalated_to"] as? String == "teamlead-support")
 
-        #expect(try subjects("queue@cloudwise.test", count: 4) == [
-            "[\(number)] Nieuwe melding P2: [Storing] Digibord lokaal 5 geeft geen beeld",
+        // In order, except that the reaction and warning notices leave in one sweep (one SMTP session), and
+        // Postfix may deliver those two either way round.
+        let queue = try subjects("queue@cloudwise.test", count: 4)
+        #expect(queue.count == 4)
+        #expect(queue.first == "[\(number)] Nieuwe melding P2: [Storing] Digibord lokaal 5 geeft geen beeld")
+        #expect(Set(queue.dropFirst().prefix(2)) == [
             "[\(number)] Reactietijd verstreken P2: nog niet opgepakt",
             "[\(number)] SLA-waarschuwing P2: oplostijd dreigt te verlopen",
-            "[\(number)] SLA verbroken P2: oplostijd verstreken",
         ])
+        #expect(queue.last == "[\(number)] SLA verbroken P2: oplostijd verstreken")
         #expect(try subjects("teamlead2@cloudwise.test", count: 1) == [
             "[\(number)] Escalatie P2 naar de teamleider support: [Storing] Digibord lokaal 5 geeft geen beeld",
         ])
