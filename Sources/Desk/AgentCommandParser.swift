@@ -693,6 +693,8 @@ public enum AgentCommandProblem: Sendable, Hashable {
     case invalidHours
     /// DAP R-INC-4, R-PRB-3: a workaround or known error without the workaround.
     case missingWorkaround
+    /// DAP R-CHG-3, R-AGENT-4: `akkoord` / `afgewezen` on a change by an agent outside the CAB and E-CAB.
+    case notCABMember
 
     /// A short explanation in Dutch or English, with the expected form.
     public func explanation(_ language: Language) -> String {
@@ -759,6 +761,10 @@ public enum AgentCommandProblem: Sendable, Hashable {
             return nl
                 ? "de workaround ontbreekt; schrijf: workaround: <omschrijving>"
                 : "the workaround is missing; write: workaround: <description>"
+        case .notCABMember:
+            return nl
+                ? "over een wijziging beslissen alleen leden van de CAB of E-CAB (of de change-coördinator)"
+                : "only members of the CAB or E-CAB (or the change coordinator) decide on a change"
         }
     }
 }

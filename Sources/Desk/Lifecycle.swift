@@ -26,6 +26,11 @@ public struct Lifecycle: Sendable {
         case .priority(let priority, let reason):
             // DAP R-INC-1, R-REQ-4: lowered → the requester is told why; raised → recorded.
             d.priority = priority.rawValue
+            // The targets and the cadence follow the new priority (DAP R-INC-5, R-INC-4).
+            if priority != state.priority { d.recomputeSLA = true }
+            if let cadence = cadence(state.with(priority: priority)), state.status != .resolved {
+                d.set(.progress, settings.calendar.adding(werkuren: cadence, to: state.lastUpdateAt ?? state.createdAt))
+            }
             if let old = state.priority, priority.rawValue > old.rawValue {
                 d.mail(.requester, "priority-lowered", ["old_priority": "P\(old.rawValue)",
                                                          "new_priority": "P\(priority.rawValue)", "reason": reason])
@@ -59,7 +64,8 @@ public struct Lifecycle: Sendable {
             reopen(state, now, &d, reason: reason ?? "")
 
         case .escalate(let reason, let byRequester):
-            escalate(state, now, &d, reason: reason ?? (byRequester ? TextKey.requesterAsked : TextKey.agentAsked))
+            escalate(state, now, &d, reason: reason ?? (byRequester ? TextKey.requesterAsked : TextKey.agentAsked),
+                     byRequester: byRequester)
 
         case .major(let reason):
             // DAP R-INC-7: the incident manager is notified; stakeholders get status updates from now on.
@@ -182,6 +188,7 @@ public struct Lifecycle: Sendable {
     private func reopen(_ state: CaseState, _ now: Date, _ d: inout LifecycleDecision, reason: String) {
         d.status = .inProgress
         d.reopened = true
+        d.rearmSLA = true  // the warning and the breach count again (DAP R-INC-5)
         d.cancel([Timer.autoClose])
         d.mail(.requester, "reopened", ["reason": reason])
         d.mail(.queue, "case-reopened", ["reason": reason])
@@ -191,11 +198,21 @@ public struct Lifecycle: Sendable {
     // MARK: - Escalation (DAP R-ESC-1, R-ESC-2, R-INC-5)
 
     /// One step up the ladder: the level is mailed, the requester hears who now handles the case.
-    private func escalate(_ state: CaseState, _ now: Date, _ d: inout LifecycleDecision, reason: String) {
-        let ladder = state.type == .complaint ? EscalationLadder.complaint : EscalationLadder.standard
-        let next = state.escalationLevel + 1
+    private func escalate(_ state: CaseState, _ now: Date, _ d: inout LifecycleDecision, reason: String,
+                          byRequester: Bool = false) {
+        let ladder = EscalationLadder.ladder(for: state.type)
+        // A level from another ladder (the case was reclassified) counts as the top of this one.
+        let level = min(max(state.escalationLevel, 0), ladder.count - 1)
+        let next = level + 1
         guard next < ladder.count else {
-            d.audit.append(.init("escalation-top", "already at \(ladder[state.escalationLevel].name)"))
+            d.audit.append(.init("escalation-top", "already at \(ladder[level].name)"))
+            return
+        }
+        // DAP R-ESC-2: a requester's request reaches the teamlead support, who discusses it with them; further
+        // steps are the desk's (R-ESC-1). Asked again, the level that has the case is reminded.
+        if byRequester, level >= 1, state.type != .complaint {
+            d.audit.append(.init("escalation-requested", "already with \(ladder[level].name)"))
+            d.mail(.escalationLevel(level), "escalation", ["reason": reason])
             return
         }
         d.escalationLevel = next
@@ -217,8 +234,8 @@ public struct Lifecycle: Sendable {
         d.status = .inProgress
         let next: String
         if state.type == .change {
-            // DAP R-CHG-3: approval leads to planning with the requester.
-            d.phase = .planned
+            // DAP R-CHG-3, R-CHG-5: authorised; planning with the requester follows (impact analysis, planned).
+            d.phase = .authorised
             next = TextKey.changeApprovedNext
         } else {
             // DAP R-REQ-3: approval, then fulfilment.
@@ -252,8 +269,18 @@ public struct Lifecycle: Sendable {
 
     private func requesterReply(_ intent: RequesterReplyIntent, missing: [String]?, _ state: CaseState, _ now: Date,
                                 _ d: inout LifecycleDecision) {
+        if state.status == .refused { return }
+        if state.status == .closed {
+            // After the close: "still failing" reopens it (DAP R-INC-8); anything else goes to the desk to read.
+            if intent == .stillFailing || intent == .escalationRequest {
+                reopen(state, now, &d, reason: TextKey.stillFailing)
+            } else {
+                d.mail(.queue, "closed-case-reply", [:])
+            }
+            return
+        }
         if intent == .escalationRequest, state.status != .resolved {
-            escalate(state, now, &d, reason: TextKey.requesterAsked)
+            escalate(state, now, &d, reason: TextKey.requesterAsked, byRequester: true)
             return
         }
         if state.status == .resolved {
@@ -262,7 +289,7 @@ public struct Lifecycle: Sendable {
             case .stillFailing: reopen(state, now, &d, reason: TextKey.stillFailing)
             case .escalationRequest:
                 reopen(state, now, &d, reason: TextKey.stillFailing)
-                escalate(state, now, &d, reason: TextKey.requesterAsked)
+                escalate(state, now, &d, reason: TextKey.requesterAsked, byRequester: true)
             case .other: d.audit.append(.init("reply-unclear", "resolved case, neither confirmed nor reopened"))
             }
             return
@@ -536,7 +563,7 @@ public enum CaseEvent: Sendable, Hashable {
     /// Events that still mean something on a closed case: a reopen, and the administrative records of R-CASE-8.
     var worksOnClosedCases: Bool {
         switch self {
-        case .reopen, .cause, .hours, .category: true
+        case .reopen, .cause, .hours, .category, .requesterReply: true
         default: false
         }
     }
@@ -589,6 +616,12 @@ public struct LifecycleDecision: Sendable {
     public var closedAt: Date?
     public var lastUpdateAt: Date?
     public var reopened = false
+    /// DAP R-INC-5: the priority changed; the deadlines follow the new one.
+    public var recomputeSLA = false
+    /// DAP R-INC-5: a reopened case's warning and breach count again.
+    public var rearmSLA = false
+    /// The agent's own answer travels in this decision's first mail to the requester (set by the gateway).
+    public var carriedAnswer = false
     public var pauseSLA = false
     public var resumeSLA = false
     /// DAP R-AUTH-3: the information is complete; now the approver is asked.

@@ -77,6 +77,8 @@ public enum RequesterReply {
         "!wil ~ geescaleerd", "!graag geescaleerd", "!moet ~ geescaleerd", "!hogerop", "!hoger op",
         "!leidinggevende ~ spreken", "!manager ~ spreken", "!speak to ~ manager", "!talk to ~ manager",
         "!speak to ~ supervisor",
+        // DAP R-ESC-2: a disagreement on priority is discussed by the teamlead support.
+        "!oneens", "!disagree", "!bezwaar ~ prioriteit", "!object to ~ priority",
     ])
 
     /// Escalation mentioned as not needed; `*escal*` also covers `geëscaleerd`.

@@ -103,6 +103,17 @@ extension Gateway {
             parse.commands = decisions
             parse.message = ""
         }
+        // DAP R-CHG-3, R-AGENT-4: the decision on a change is a CAB (E-CAB) member's.
+        let deciders: Set<AgentGroup> = [.cab, .eCAB, .changeCoordinator]
+        if record.type == .change, !agent.groups.contains(where: { deciders.contains(AgentGroup($0)) }) {
+            for command in parse.commands {
+                switch command {
+                case .approve: parse.notUnderstood.append(NotUnderstoodLine(lineNumber: 0, line: "akkoord", problem: .notCABMember))
+                case .reject: parse.notUnderstood.append(NotUnderstoodLine(lineNumber: 0, line: "afgewezen", problem: .notCABMember))
+                default: break
+                }
+            }
+        }
         let row = try store.addMessage(caseID: record.id, direction: "in", kind: "agent", messageID: message.messageID,
                                        fromAddress: agent.email, subject: message.subject, text: message.text, raw: raw)
         _ = try keepAttachments(of: message, messageRow: row)
@@ -118,8 +129,12 @@ extension Gateway {
         var notes: [String] = []
         var current = record
         let language = record.language == "en"
-        // Whether the agent's own answer goes to the requester with this reply (DAP R-AGENT-1).
-        let answers = !parse.isInternal && !parse.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        // Whether the agent's own answer goes to the requester with this reply (DAP R-AGENT-1). It travels in
+        // the first templated mail the commands send the requester, else on its own.
+        let answerText = parse.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answers = !parse.isInternal && !answerText.isEmpty
+        let signed = answerText + "\n\n-- \n\(agent.name)\n\(desk.name ?? "Servicedesk")"
+        var carried = false
         for command in parse.commands {
             // DAP R-AGENT-2: each command is an event of the case's life cycle (the same API the sweep and the
             // requester's replies use); the life cycle sends the templated mails.
@@ -139,7 +154,7 @@ extension Gateway {
                 try store.update(caseID: record.id, assignee: target)
                 // DAP R-AGENT-5: an agent assigned to a case gets its mail (the backup when absent, R-ESC-1).
                 if case .agent(let address) = assignee, var assigned = try store.agent(email: address) {
-                    if assigned.absent, let backup = assigned.backup, let other = try store.agent(email: backup) {
+                    if assigned.absent, let backup = assigned.backup, let other = try store.agent(email: backup), !other.absent {
                         assigned = other
                     }
                     try queueToAgent(kind: "agent-assigned", record: current, agent: assigned, replyingTo: message,
@@ -160,6 +175,7 @@ extension Gateway {
             case .merge(let into):
                 if let other = try store.findCase(number: into) {
                     try store.update(caseID: record.id, status: .closed, linkedCaseID: other.id)
+                    try store.cancelTimers(caseID: record.id, kinds: Lifecycle.Timer.allCaseTimers)
                     notes.append(language ? "Continued in case \(into)." : "Wij gaan verder in melding \(into).")
                 }
             case .internalNote:
@@ -182,16 +198,19 @@ extension Gateway {
                 notes.append("Status: " + LifecycleText.status(status, language: record.language))
             }
             if let event {
-                try apply(event, to: current, actor: agent.email, answered: answers ? ["progress"] : [])
+                let decision = try apply(event, to: current, actor: agent.email, answered: answers ? ["progress"] : [],
+                                         agentAnswer: answers && !carried ? signed : nil)
+                if decision.carriedAnswer { carried = true }
                 current = try store.findCase(id: record.id) ?? current
             }
             try store.audit(caseID: record.id, actor: agent.email, action: "command", detail: "\(command)")
         }
         // DAP R-AGENT-1: the new text goes to the requester as the desk's answer, unless internal.
         let text = parse.message.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !parse.isInternal, !text.isEmpty || !notes.isEmpty {
+        if !parse.isInternal, !carried, !text.isEmpty || !notes.isEmpty {
             try queueAnswer(for: current, text: text, notes: notes, agent: agent, replyingTo: message)
         }
+        if answers, let latest = try store.findCase(id: record.id) { try answerSent(latest) }
         return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
                              reason: "\(parse.commands.count) commands" + (parse.isInternal ? ", internal" : ""))
     }
@@ -200,8 +219,11 @@ extension Gateway {
     /// (a person wrote it), the watchers in Cc, a reply address with the requester's token.
     private func queueAnswer(for record: CaseRecord, text: String, notes: [String], agent: AgentRecord,
                              replyingTo message: Message) throws {
-        let watchers = try store.participants(caseID: record.id)
+        var watchers = try store.participants(caseID: record.id)
             .filter { $0.role == "watcher" && $0.address != record.requester }.map(\.address)
+        if record.type == .complaint, let manager = try accountManager(of: record), !watchers.contains(manager) {
+            watchers.append(manager)  // DAP R-CMP-2: copied on every complaint mail
+        }
         var body = notes.isEmpty ? "" : notes.joined(separator: "\n") + "\n\n"
         body += text
         body += "\n\n-- \n\(agent.name)\n\(desk.name ?? "Servicedesk")\n"

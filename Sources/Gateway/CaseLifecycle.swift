@@ -31,12 +31,23 @@ extension Gateway {
     @discardableResult
     /// - Parameter answered: kinds of requester mails not to send, because an agent's own answer in the same
     ///   reply already tells it (a status change).
+    /// - Parameter agentAnswer: an agent's own text for the requester; it travels in the decision's first
+    ///   templated mail to the requester, so the requester gets one mail (`carriedAnswer` says it did).
     public func apply(_ event: CaseEvent, to record: CaseRecord, actor: String, at: Date? = nil,
-                      answered: Set<String> = []) throws -> LifecycleDecision {
+                      answered: Set<String> = [], agentAnswer: String? = nil) throws -> LifecycleDecision {
         let moment = at ?? now()
         let life = try store.life(caseID: record.id)
         var decision = lifecycle.apply(event, to: caseState(record, life), at: moment)
         decision.mails.removeAll { $0.audience == .requester && answered.contains($0.kind) }
+        let actorName = try store.agent(email: actor)?.name ?? actor
+        for index in decision.mails.indices where decision.mails[index].kind == "major-incident" {
+            decision.mails[index].values["declared_by"] = actorName
+        }
+        if let agentAnswer, !agentAnswer.isEmpty,
+           let index = decision.mails.firstIndex(where: { $0.audience == .requester }), record.type != .problem {
+            decision.mails[index].values["agent_text"] = agentAnswer
+            decision.carriedAnswer = true
+        }
         try store.audit(caseID: record.id, actor: actor, action: "event", detail: event.name)
         try carryOut(decision, record: record, life: life, actor: actor, at: moment)
         return decision
@@ -106,6 +117,29 @@ extension Gateway {
             if let resolution { try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.slaBreach, dueAt: resolution) }
             life.slaPausedAt = nil
         }
+        if decision.recomputeSLA, let priority = decision.priority.flatMap(Priority.init(rawValue:)),
+           record.type == .incident || record.type == .security, record.intake.resolutionDue != nil,
+           let start = Timestamp.date(record.createdAt) {
+            // DAP R-INC-5: the targets of the new priority, counted from the registration.
+            let clock = SLAClock(start: start, priority: priority, policy: settings.rules.sla,
+                                 calendar: settings.lifecycle.calendar)
+            let reaction = clock.reactionDeadline.map(Timestamp.string)
+            let resolution = clock.resolutionDeadline.map(Timestamp.string)
+            let warning = clock.warningInstant.map(Timestamp.string)
+            try store.setDeadlines(caseID: record.id, reactionDue: reaction, resolutionDue: resolution, warningAt: warning)
+            current.intake.reactionDue = reaction
+            current.intake.resolutionDue = resolution
+            current.intake.slaWarningAt = warning
+            if life.slaPausedAt == nil {
+                try rearm(record.id, [(Lifecycle.Timer.slaWarning, warning), (Lifecycle.Timer.slaBreach, resolution)]
+                    + (current.status == .registered ? [(Lifecycle.Timer.reactionDue, reaction)] : []), moment: moment)
+            }
+        }
+        if decision.rearmSLA, life.slaPausedAt == nil {
+            // DAP R-INC-5: a reopened case can warn and breach again (a target already passed fires at once).
+            try rearm(record.id, [(Lifecycle.Timer.slaWarning, current.intake.slaWarningAt),
+                                  (Lifecycle.Timer.slaBreach, current.intake.resolutionDue)], moment: moment)
+        }
         if life != old { try store.setLife(caseID: record.id, life) }
         if !decision.cancelled.isEmpty { try store.cancelTimers(caseID: record.id, kinds: Array(decision.cancelled)) }
         for timer in decision.timers {
@@ -116,11 +150,24 @@ extension Gateway {
         }
         // Loop protection counts only what a requester's own mail set off: an autoresponder answering the
         // desk's mail is the loop to stop; an agent's steps and the sweep's timers are not.
+        var sent = Set<String>()
         for mail in decision.mails {
-            try send(mail, record: current, life: life, guardLoop: actor == record.requester)
+            try send(mail, record: current, life: life, guardLoop: actor == record.requester, sent: &sent)
         }
         if decision.requestApproval { try requestApproval(record: current) }
+        // DAP R-PRB-1: a category set later can complete a group of incidents.
+        if decision.category != nil, current.type == .incident { try proposeProblem(after: current) }
         if decision.createReview { try openReview(of: current, life: life) }
+    }
+
+    /// Sets the timers that have not fired yet (a fired one stays fired: the desk was told once).
+    private func rearm(_ caseID: Int64, _ timers: [(kind: String, due: String?)], moment: Date) throws {
+        let fired = Set(try store.timers(caseID: caseID).filter { $0.firedAt != nil }.map(\.kind))
+        for timer in timers {
+            guard let due = timer.due, !fired.contains(timer.kind) else { continue }
+            let at = max(due, Timestamp.string(moment))
+            try store.setTimer(caseID: caseID, kind: timer.kind, dueAt: at)
+        }
     }
 
     // MARK: - Recipients
@@ -169,9 +216,10 @@ extension Gateway {
                 result.append(contact.email.lowercased())
             }
         }
-        result += try store.participants(caseID: record.id).filter { $0.role == "watcher" }.map(\.address)
+        // The watchers are in Cc of the requester's mails already; they are not mailed twice.
+        let watchers = Set(try store.participants(caseID: record.id).filter { $0.role == "watcher" }.map(\.address))
         var seen = Set<String>()
-        return result.filter { $0 != record.requester && !isDeskAddress($0) && seen.insert($0).inserted }
+        return result.filter { $0 != record.requester && !watchers.contains($0) && !isDeskAddress($0) && seen.insert($0).inserted }
     }
 
     // MARK: - Mails
@@ -179,6 +227,14 @@ extension Gateway {
     /// Renders one life-cycle mail for its audience and queues it (one mail per agent, each with its own reply
     /// token; one mail to the requester with the watchers, and the account manager for a complaint, in Cc).
     func send(_ mail: LifecycleMail, record: CaseRecord, life: CaseLife, guardLoop: Bool = false) throws {
+        var sent = Set<String>()
+        try send(mail, record: record, life: life, guardLoop: guardLoop, sent: &sent)
+    }
+
+    /// `sent` holds `kind address` of what this decision already mailed: nobody gets the same kind twice
+    /// (a group that falls back to the queue address when the queue is mailed too, a watcher who is also a
+    /// stakeholder).
+    func send(_ mail: LifecycleMail, record: CaseRecord, life: CaseLife, guardLoop: Bool, sent: inout Set<String>) throws {
         switch mail.audience {
         case .requester:
             guard record.type != .problem else { return }
@@ -189,10 +245,12 @@ extension Gateway {
                 cc.append(manager)  // DAP R-CMP-2: the account manager is copied on every complaint mail.
             }
             if guardLoop { guard try loopAllows(recipient: record.requester, caseID: record.id) else { return } }
+            guard sent.insert("\(mail.kind) \(record.requester)").inserted else { return }
+            cc = cc.filter { sent.insert("\(mail.kind) \($0)").inserted }
             try render(mail, record: record, life: life, to: (record.requesterName, record.requester), cc: cc,
                        language: record.language, isInternal: false)
         case .stakeholders:
-            for address in try stakeholders(of: record) {
+            for address in try stakeholders(of: record) where sent.insert("\(mail.kind) \(address)").inserted {
                 let name = try store.contact(email: address)?.name
                 try render(mail, record: record, life: life, to: (name, address), cc: [], language: record.language,
                            isInternal: false)
@@ -203,19 +261,21 @@ extension Gateway {
                                 detail: "\(mail.kind): no DAPGATE_QUEUE")
                 return
             }
+            guard sent.insert("\(mail.kind) \(queue)").inserted else { return }
             try render(mail, record: record, life: life, to: (nil, queue), cc: [], language: "nl", isInternal: true)
         case .group(let group):
             var people = try members(of: group).map { (Optional($0.name), $0.email) }
             if group == .cert, let cert = config.certAddress { people = [(nil, cert)] }
             if people.isEmpty, let queue = config.queue, !queue.isEmpty { people = [(nil, queue)] }
-            for person in people {
+            for person in people where sent.insert("\(mail.kind) \(person.1)").inserted {
                 try render(mail, record: record, life: life, to: person, cc: [], language: "nl", isInternal: true)
             }
         case .escalationLevel(let level):
             let (_, people) = try handlers(level: level, type: record.type)
             // DAP R-CMP-2: complaint escalations copy the account manager.
-            let cc = record.type == .complaint ? (try accountManager(of: record)).map { [$0] } ?? [] : []
-            for person in people {
+            var cc = record.type == .complaint ? (try accountManager(of: record)).map { [$0] } ?? [] : []
+            for person in people where sent.insert("\(mail.kind) \(person.address)").inserted {
+                cc = cc.filter { sent.insert("\(mail.kind) \($0)").inserted }  // one copy, not one per person
                 try render(mail, record: record, life: life, to: person, cc: cc, language: "nl", isInternal: true)
             }
         }
@@ -225,8 +285,10 @@ extension Gateway {
     func caseValues(_ record: CaseRecord, life: CaseLife, language: String) throws -> [String: String] {
         let en = language == "en"
         let (step, people) = try handlers(level: life.escalationLevel, type: record.type)
-        let handlerNames = people.map { $0.name ?? $0.address }.joined(separator: ", ")
         let function = en ? step.english : step.dutch
+        // The person who now has the case (the first of the function), else the function itself.
+        let handlerName = people.first?.name ?? function
+        let progressDue = try store.pendingTimer(caseID: record.id, kind: Lifecycle.Timer.progress).flatMap(Timestamp.date)
         return [
             "case_number": record.number.description, "case_tag": record.number.tag,
             "subject": Templates.oneLine(record.subject.isEmpty ? (en ? "(no subject)" : "(geen onderwerp)") : record.subject),
@@ -245,7 +307,10 @@ extension Gateway {
             "due_at": record.intake.resolutionDue.map(DeskClockText.local) ?? "-",
             "handler": life.assignee ?? "-",
             "handler_function": function, "level_function": function,
-            "handler_name": handlerNames.isEmpty ? function : handlerNames,
+            "handler_name": handlerName,
+            "next_update": progressDue.map { LocalText.dateTime($0) }
+                ?? (en ? "at the next step" : "bij de volgende stap"),
+            "agent_text": "", "declared_by": "-",
             "department": EscalationLadder.ladder(for: record.type)[0].name,
             "solution": life.solution ?? "-", "cause": life.cause ?? "-",
             "visit_at": life.visitAt ?? "-",
@@ -261,7 +326,16 @@ extension Gateway {
         if let phase = mail.values["phase"].flatMap(ChangePhase.init(rawValue:)) {
             values["phase_text"] = phase.text(language: language)
         }
-        let filled = try fill(mail.kind, language: language, values)
+        var filled = try fill(mail.kind, language: language, values)
+        if let answer = mail.values["agent_text"], !answer.isEmpty {
+            // The agent's own words first, after the greeting (DAP R-AGENT-1), then the desk's standard text.
+            if let greeting = filled.text.range(of: "\n\n") {
+                filled.text = String(filled.text[..<greeting.upperBound]) + answer + "\n\n"
+                    + String(filled.text[greeting.upperBound...])
+            } else {
+                filled.text = answer + "\n\n" + filled.text
+            }
+        }
         var outgoing = try caseMail(record, to: Address(name: recipient.name, address: recipient.address),
                                     subject: filled.subject, text: filled.text, thread: .caseThread,
                                     autoSubmitted: "auto-generated")
@@ -277,19 +351,34 @@ extension Gateway {
         return PrefixedNumber.format(record.number.value, prefix: p)
     }
 
+    /// An agent's own answer reached the requester: the progress cadence counts from now (DAP R-INC-4).
+    func answerSent(_ record: CaseRecord) throws {
+        var life = try store.life(caseID: record.id)
+        life.lastUpdateAt = Timestamp.string(now())
+        try store.setLife(caseID: record.id, life)
+        let open: Set<CaseStatus> = [.registered, .inProgress, .onHold]
+        if open.contains(record.status), let cadence = lifecycle.cadence(caseState(record, life)) {
+            let due = settings.lifecycle.calendar.adding(werkuren: cadence, to: now())
+            try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.progress, dueAt: Timestamp.string(due))
+        }
+    }
+
     // MARK: - Requester replies
 
     /// The requester's reply on their case (DAP R-INC-8 confirm or reopen, R-ESC-2 escalation, R-REQ-2 and
     /// R-SEC-2 the information the desk asked for).
     func requesterReplied(_ message: Message, record: CaseRecord) throws {
         let text = message.replyText.isEmpty ? message.text : message.replyText
-        let intent = RequesterReply.read(subject: message.subject, text: text)
+        let earlier = try store.messages(caseID: record.id).filter { $0.direction == "in" && $0.fromAddress == record.requester }
+        // An `[Escalatie]` tag the requester's earlier mail had stays in every reply's subject: it asked once.
+        let tagged = earlier.dropLast().contains { ($0.subject ?? "").lowercased().contains("[escalat") }
+            || record.subject.lowercased().contains("[escalat")
+        let intent = RequesterReply.read(subject: tagged ? "" : message.subject, text: text)
         let life = try store.life(caseID: record.id)
         var missing: [String]?
         if !life.missing.isEmpty {
             // Everything the requester wrote on the case so far, checked again.
-            let written = try store.messages(caseID: record.id)
-                .filter { $0.direction == "in" && $0.fromAddress == record.requester }
+            let written = earlier
                 .map { ($0.subject ?? "") + "\n" + ($0.text ?? "") }.joined(separator: "\n")
             if record.type == .security {
                 let requester = try requesterOf(record)
@@ -303,7 +392,7 @@ extension Gateway {
                 missing = []
             }
         }
-        if intent == .other, missing == nil { return }
+        if intent == .other, missing == nil, record.status != .closed { return }
         try apply(.requesterReply(intent, missing: missing), to: record, actor: record.requester)
     }
 
@@ -336,7 +425,7 @@ extension Gateway {
         new.type = .problem
         new.organisation = record.organisation
         new.linkedCaseID = record.id
-        new.intake.service = record.intake.service
+        // No service: the review is no candidate problem that new incidents join (DAP R-PRB-1).
         let review = try store.openCase(new)
         var reviewLife = CaseLife()
         reviewLife.assignee = AgentGroup.incidentManager.name

@@ -453,6 +453,10 @@ public final class Gateway {
             let group = kind == "ecab-request" ? AgentGroup.eCAB : AgentGroup.cab
             approvers = try members(of: group).map { ($0.name, $0.email) }
         }
+        if approvers.isEmpty, let queue = config.queue, !queue.isEmpty {
+            // Nobody to ask in the directory (or no CAB members): the desk decides, by reply from the queue.
+            approvers = [("Servicedesk", queue)]
+        }
         guard !approvers.isEmpty else {
             try store.audit(caseID: record.id, actor: "gateway", action: kind, detail: "nobody to ask")
             return

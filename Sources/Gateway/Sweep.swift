@@ -32,7 +32,23 @@ extension Gateway {
                     try store.markFired(timerID: timer.id, at: stamp)
                     guard let record = try store.findCase(id: timer.caseID) else { continue }
                     let before = try store.lastOutboxID()
-                    let decision = try apply(.timer(timer.kind), to: record, actor: "sweep", at: at)
+                    // One timer that fails (a missing template, a bad row) is recorded and does not hold up the
+                    // others: its work is rolled back to a savepoint, the timer stays fired.
+                    let decision: LifecycleDecision
+                    try store.db.run("SAVEPOINT sweep_timer")
+                    do {
+                        decision = try apply(.timer(timer.kind), to: record, actor: "sweep", at: at)
+                        try store.db.run("RELEASE sweep_timer")
+                    } catch {
+                        try store.db.run("ROLLBACK TO sweep_timer")
+                        try store.db.run("RELEASE sweep_timer")
+                        try store.audit(caseID: record.id, actor: "sweep", action: "timer-failed", detail: "\(timer.kind): \(error)")
+                        log(.error, "sweep.timer-failed", ["case": record.number.description, "kind": timer.kind,
+                                                           "error": "\(error)"])
+                        events.append(SweepEvent(caseNumber: record.number.description, kind: timer.kind,
+                                                 dueAt: timer.dueAt, outcome: "failed: \(error)"))
+                        continue
+                    }
                     if decision.putToCAB {
                         let meeting = (Timestamp.date(timer.dueAt) ?? at)
                             .addingTimeInterval(settings.lifecycle.cab.agendaLeadHours * 3600)
@@ -59,7 +75,11 @@ extension Gateway {
                 "  - \(Self.recordNumber(item.record)) \(item.record.number.tag) \(Templates.oneLine(item.record.subject))"
                     + " (\(item.record.requesterName.map(Templates.oneLine) ?? item.record.requester), \(item.record.organisation ?? "-"))"
             }
-            let members = try members(of: .cab)
+            // Nobody in group cab: the queue gets the agenda, so no change waits unseen.
+            var members = try members(of: .cab)
+            if members.isEmpty, let queue = config.queue, !queue.isEmpty {
+                members = [AgentRecord(email: queue, name: "Servicedesk", groups: [])]
+            }
             let mail = try fill("cab-agenda", language: "nl", ["cab_date": meeting, "agenda_list": lines.joined(separator: "\n")])
             for member in members {
                 var outgoing = try caseMail(nil, to: Address(name: member.name, address: member.email),
@@ -70,9 +90,12 @@ extension Gateway {
             }
             for item in changes {
                 try sendApprovalRequests(kind: "cab-request", record: item.record, requester: try requesterOf(item.record))
+                // DAP R-CHG-3: not decided at this meeting, the change is on the next agenda too.
+                let next = settings.lifecycle.cab.nextMeeting(after: item.meeting, calendar: settings.lifecycle.calendar)
+                try store.setTimer(caseID: item.record.id, kind: Lifecycle.Timer.cabAgenda, dueAt: Timestamp.string(next.agendaAt))
             }
-            if members.isEmpty, let queue = config.queue, !queue.isEmpty {
-                try store.audit(caseID: nil, actor: "sweep", action: "cab-agenda", detail: "no CAB members registered")
+            if members.isEmpty {
+                try store.audit(caseID: nil, actor: "sweep", action: "cab-agenda", detail: "no CAB members and no queue address")
             }
         }
     }

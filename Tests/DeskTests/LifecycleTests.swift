@@ -305,11 +305,11 @@ struct LifecycleTests {
         var state = CaseState(type: .change, changeKind: .normal, status: .onHold, priority: .p3, createdAt: now)
         state.phase = .registered
         let approved = life.apply(.approved(by: "CAB", reason: "akkoord"), to: state, at: now)
-        #expect(approved.phase == .planned)
+        #expect(approved.phase == .authorised)
         #expect(approved.mails[0].values["next_text"] == Lifecycle.TextKey.changeApprovedNext)
         state.status = .inProgress
-        state.phase = .planned
-        for phase in [ChangePhase.build, .test, .implement, .evaluate] {
+        state.phase = .authorised
+        for phase in [ChangePhase.impactAnalysis, .planned, .build, .test, .implement, .evaluate] {
             let d = life.apply(.phase(phase), to: state, at: now)
             #expect(d.phase == phase)
             #expect(d.requesterMails == ["change-milestone"])
@@ -421,5 +421,58 @@ struct LifecycleTests {
         #expect(LifecycleText.render(Lifecycle.TextKey.testFailed + ": VLAN down", language: "en")
                 == "The test failed; the change goes back to the build phase. VLAN down")
         #expect(LifecycleText.render("gewoon een reden", language: "en") == "gewoon een reden")
+    }
+
+    // MARK: Found in review
+
+    @Test("R-ESC-1 a level from another ladder (reclassified to complaint at level 3) is the top, not a crash")
+    func reclassifiedLevel() throws {
+        let now = try at("2026-12-02T10:00:00+01:00")
+        var state = CaseState(type: .complaint, createdAt: now)
+        state.escalationLevel = 3
+        let d = life.apply(.escalate(reason: nil, byRequester: false), to: state, at: now)
+        #expect(d.escalationLevel == nil)
+        #expect(d.mails.isEmpty)
+    }
+
+    @Test("R-ESC-2 a requester's escalation stops at the teamlead support, who is reminded when asked again")
+    func requesterEscalationCapped() throws {
+        var state = try incident()
+        state.escalationLevel = 1
+        let d = life.apply(.requesterReply(.escalationRequest, missing: nil), to: state, at: try at("2026-12-02T11:00:00+01:00"))
+        #expect(d.escalationLevel == nil)
+        #expect(d.mails.map(\.audience) == [.escalationLevel(1)])
+        #expect(d.requesterMails.isEmpty)
+        // An agent may climb on.
+        #expect(life.apply(.escalate(reason: nil, byRequester: false), to: state, at: try at("2026-12-02T11:00:00+01:00")).escalationLevel == 2)
+    }
+
+    @Test("R-INC-5 R-INC-4 a priority change moves the deadlines and the cadence; a reopen re-arms warning and breach")
+    func priorityAndReopenTimers() throws {
+        let now = try at("2026-12-02T11:00:00+01:00")
+        let raised = life.apply(.priority(.p1, reason: "hele school"), to: try incident(.p4), at: now)
+        #expect(raised.recomputeSLA)
+        // P1 cadence from the registration (10:00): 12:00.
+        #expect(timer(raised, "progress") == (try at("2026-12-02T12:00:00+01:00")))
+        #expect(!life.apply(.priority(.p4, reason: "x"), to: try incident(.p4), at: now).recomputeSLA)
+        var resolved = try incident()
+        resolved.status = .resolved
+        #expect(life.apply(.reopen(reason: nil), to: resolved, at: now).rearmSLA)
+    }
+
+    @Test("R-INC-8 after the close, 'still failing' reopens the case; any other reply goes to the desk")
+    func replyAfterClose() throws {
+        let now = try at("2026-12-10T11:00:00+01:00")
+        var state = try incident()
+        state.status = .closed
+        let reopened = life.apply(.requesterReply(.stillFailing, missing: nil), to: state, at: now)
+        #expect(reopened.status == .inProgress)
+        #expect(reopened.requesterMails == ["reopened"])
+        let other = life.apply(.requesterReply(.other, missing: nil), to: state, at: now)
+        #expect(other.status == nil)
+        #expect(other.mails.map(\.kind) == ["closed-case-reply"])
+        #expect(other.mails.map(\.audience) == [.queue])
+        state.status = .refused
+        #expect(life.apply(.requesterReply(.stillFailing, missing: nil), to: state, at: now).mails.isEmpty)
     }
 }

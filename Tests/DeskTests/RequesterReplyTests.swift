@@ -130,4 +130,14 @@ struct RequesterReplyTests {
         #expect(RequesterReplyIntent.escalationRequest.rawValue == "escalation_request")
         #expect(RequesterReplyIntent.other.rawValue == "other")
     }
+
+    @Test(
+        "R-ESC-2 a requester who disagrees with the priority reaches the teamlead support",
+        arguments: [
+            "Ik ben het oneens met de lagere prioriteit, de hele klas kan niet werken.",
+            "I disagree with the new priority.", "Ik maak bezwaar tegen de prioriteit.", "We object to the priority change.",
+        ])
+    func disagreement(text: String) {
+        #expect(read(text, subject: "Re: [CS0000123] Prioriteit van uw melding aangepast") == .escalationRequest)
+    }
 }

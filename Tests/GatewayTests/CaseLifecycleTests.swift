@@ -147,4 +147,145 @@ final class CaseLifecycleGatewayTests {
         #expect(after.contains { $0.kind == "cab-agenda" && $0.recipients == ["cab@cloudwise.test"] })
         #expect(after.contains { $0.caseID == normal.caseID && $0.kind == "cab-request" })
     }
+
+    /// A verified agent's reply to the queue's notice of `record` (DAP R-AGENT-3: the queue-bound token).
+    func agentReply(_ record: CaseRecord, from agent: String, _ body: String) -> [UInt8] {
+        let token = gateway.replyAddress(for: record, recipient: "queue@cloudwise.test").address
+        let lines = ["From: \(agent)", "To: \(token)", "Subject: Re: \(record.number.tag) \(record.subject)",
+                     "Message-ID: <\(UUID().uuidString)@cloudwise.test>"]
+        return Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n").utf8)
+    }
+
+    func newMails(after id: Int64) throws -> [OutboxItem] { try gateway.store.pendingOutbox().filter { $0.id > id } }
+
+    @Test("R-AGENT-1 an agent's answer with a command travels in the templated mail: the requester gets one mail")
+    func answerCarried() throws {
+        let opened = try deliver(mail("[Storing] Printer lokaal 4", "De printer print niet."))
+        let record = try #require(try gateway.store.findCase(id: opened.caseID!))
+        let before = try gateway.store.lastOutboxID()
+        _ = try deliver(agentReply(record, from: "backup@cloudwise.test",
+                                   "oplossen: toner vervangen\n\nBeste Alice, ik heb de toner vervangen. Print u even een testpagina?"))
+        let toAlice = try newMails(after: before).filter { $0.recipients.contains("alice@school.test") }
+        #expect(toAlice.map(\.kind) == ["resolved"])
+        let text = String(decoding: toAlice.first?.raw ?? [], as: UTF8.self)
+        #expect(text.contains("Print u even een testpagina"))
+        #expect(text.contains("toner vervangen"))
+        // The answer counts as an update: the next progress mail is a cadence away (DAP R-INC-4) — resolved
+        // cases have none.
+        #expect(try gateway.store.pendingTimer(caseID: record.id, kind: "progress") == nil)
+    }
+
+    @Test("R-CMP-2 an agent's answer on a complaint copies the account manager; R-INC-4 it restarts the cadence")
+    func complaintAnswerCopied() throws {
+        let complaint = try #require(try gateway.store.findCase(id: try deliver(mail("[Klacht] Geen reactie", "Al een week niets gehoord.")).caseID!))
+        var before = try gateway.store.lastOutboxID()
+        _ = try deliver(agentReply(complaint, from: "backup@cloudwise.test", "Beste Alice, excuses, wij bellen u vandaag."))
+        let answer = try #require(try newMails(after: before).first { $0.kind == "answer" })
+        #expect(answer.recipients == ["alice@school.test", "am@cloudwise.test"])
+        let incident = try #require(try gateway.store.findCase(id: try deliver(mail("[Storing] Wifi", "Impact: laag\nUrgentie: hoog\nDe wifi valt weg.")).caseID!))
+        box.now = try at("2026-12-07T15:00:00+01:00")
+        before = try gateway.store.lastOutboxID()
+        _ = try deliver(agentReply(incident, from: "backup@cloudwise.test", "Beste Alice, wij kijken ernaar."))
+        #expect(try newMails(after: before).map(\.kind) == ["answer"])
+        // P3 (low × high): 27 werkuren after 15:00 Monday is Thursday 15:00.
+        #expect(try gateway.store.pendingTimer(caseID: incident.id, kind: "progress") == "2026-12-10T14:00:00Z")
+    }
+
+    @Test("R-ESC-2 an [Escalatie] tag asks once: a later 'het werkt' reply with the tag still in the subject closes the case")
+    func stickyEscalationTag() throws {
+        let record = try #require(try gateway.store.findCase(id: try deliver(mail("[Storing] Beamer", "Impact: laag\nDe beamer is stuk.")).caseID!))
+        _ = try deliver(mail("[Escalatie] Re: \(record.number.tag) Beamer", "Dit duurt te lang, graag escaleren."))
+        #expect(try gateway.store.life(caseID: record.id).escalationLevel == 1)
+        try gateway.store.transaction {
+            _ = try gateway.apply(.resolve(solution: "Lamp vervangen"), to: try #require(try gateway.store.findCase(id: record.id)), actor: "t")
+        }
+        _ = try deliver(mail("Re: [Escalatie] Re: \(record.number.tag) Beamer", "Het werkt weer, bedankt!"))
+        #expect(try gateway.store.findCase(id: record.id)?.status == .closed)
+        #expect(try gateway.store.life(caseID: record.id).escalationLevel == 1)
+    }
+
+    @Test("Every life-cycle mail fills all its placeholders, in Dutch and in English")
+    func everyTemplateFilled() throws {
+        for language in ["nl", "en"] {
+            let en = language == "en"
+            func open(_ nl: (String, String), _ english: (String, String), from: String = "alice@school.test") throws -> CaseRecord {
+                let (subject, body) = en ? english : nl
+                return try #require(try gateway.store.findCase(id: try deliver(mail(subject, body, from: from)).caseID!))
+            }
+            func run(_ record: CaseRecord, _ events: [CaseEvent]) throws {
+                for event in events {
+                    try gateway.store.transaction {
+                        _ = try gateway.apply(event, to: try #require(try gateway.store.findCase(id: record.id)), actor: "backup@cloudwise.test")
+                    }
+                }
+            }
+            try gateway.store.upsert(ContactRecord(email: "sanne@school.test", name: "Sanne", organisation: "Noord",
+                                                   location: "Bestuur", role: "stichting-ict"))
+            let incident = try open(("[Storing] Printer kapot", "Impact: hoog\nUrgentie: hoog\nDe printer is kapot, niemand kan printen."),
+                                    ("[Incident] Printer broken", "Impact: high\nUrgency: high\nThe printer is broken, nobody can print."))
+            try run(incident, [.status(.inProgress), .priority(.p3, reason: "een printer"), .visit("2026-12-09 09:30"),
+                               .workaround("printer 2"), .major(reason: "alles"), .escalate(reason: "traag", byRequester: false),
+                               .resolve(solution: "nieuw"), .requesterReply(.stillFailing, missing: nil),
+                               .resolve(solution: "echt nieuw"), .close(asInteraction: false),
+                               .requesterReply(.other, missing: nil)])
+            let change = try open(("[Wijziging] VLAN erbij", "Graag een extra VLAN voor het gastnetwerk."),
+                                  ("[Change] Extra VLAN", "Please add an extra VLAN for the guest network."), from: "sanne@school.test")
+            try run(change, [.approved(by: "CAB", reason: "ok"), .phase(.build), .testFailed(reason: "x"),
+                             .rollback(reason: nil), .phase(.closed)])
+            let rejected = try open(("[Verzoek] Toegang tot gedeelde map", "Graag toegang tot de map Bestuur."),
+                                    ("[Request] Access to the shared drive", "Please give me access to the shared drive Board."))
+            try run(rejected, [.rejected(by: "Tom", reason: "niet nodig")])
+            let request = try open(("Nieuw account voor stagiaire", "Naam: Fleur"), ("New account for an intern", "Name: Fleur"))
+            try run(request, [.requesterReply(.other, missing: ["Startdatum"]), .requesterReply(.other, missing: [])])
+            let complaint = try open(("[Klacht] Slecht", "Slechte service, niemand belt terug."),
+                                     ("[Complaint] Bad service", "Bad service, nobody calls back."))
+            try run(complaint, [.timer("complaint-management"), .timer("complaint-directie")])
+            let security = try open(("[Datalek] Lijst gemaild", "Lijst met namen naar verkeerde ouder gestuurd, en ransomware op de pc."),
+                                    ("[Security] List mailed", "A list of names was mailed to the wrong parent, and ransomware on the pc."))
+            try run(security, [.requesterReply(.other, missing: []), .resolve(solution: "ok"), .close(asInteraction: false)])
+            _ = try gateway.sweep(at: try at("2027-03-01T10:00:00+01:00"))
+        }
+        let mails = try gateway.store.pendingOutbox()
+        let kinds = Set(mails.map(\.kind))
+        for kind in ["progress", "priority-lowered", "visit-planned", "pmo-visit", "workaround", "major-incident", "major-update",
+                     "escalation", "escalated", "resolved", "reopened", "case-reopened", "closed", "closed-case-reply",
+                     "approved", "change-milestone", "rejected", "information-needed", "information-complete",
+                     "complaint-assigned", "complaint-escalation", "complaint-update", "cert-alert", "security-review",
+                     "pir-task", "confirmation", "new-case"] {
+            #expect(kinds.contains(kind), "\(kind) was not sent")
+        }
+        for item in mails {
+            let text = String(decoding: item.raw, as: UTF8.self)
+            #expect(!text.contains("{{"), "\(item.kind) has an unfilled placeholder: \(text.components(separatedBy: "{{").dropFirst().first?.prefix(30) ?? "")")
+        }
+        #expect(mails.contains { String(decoding: $0.raw, as: UTF8.self).contains("Subject: [CS") && $0.kind == "resolved"
+            && String(decoding: $0.raw, as: UTF8.self).contains("has been resolved") }, "an English resolved mail")
+    }
+}
+
+@Suite("Gateway: a failing timer")
+struct FailingTimerTests {
+    @Test("A timer that cannot be carried out (its template is missing) is recorded; the other timers still fire")
+    func failingTimer() throws {
+        let source = URL(fileURLWithPath: try makeGateway().config.templates)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: folder)
+        for language in ["nl", "en"] {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("\(language)/progress.txt"))
+        }
+        var config = Config()
+        config.templates = folder.path
+        config.database = FileManager.default.temporaryDirectory.appendingPathComponent("ft-\(UUID().uuidString).sqlite").path
+        config.from = "Servicedesk <info@cloudwise.test>"
+        config.queue = "queue@cloudwise.test"
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        let gateway = try Gateway(config: config, store: try DeskStore(path: config.database, now: { start }),
+                                  log: Log(minimum: .error), now: { start })
+        let raw = Array("From: a@school.test\r\nTo: info@cloudwise.test\r\nSubject: [Storing] Printer\r\nMessage-ID: <f@x>\r\n\r\nImpact: laag\nKapot.\r\n".utf8)
+        _ = try gateway.store.transaction { try gateway.intake(raw, ledger: ("mem", 1, 1)) }
+        let events = try gateway.sweep(at: start.addingTimeInterval(30 * 86_400))
+        #expect(events.contains { $0.kind == "progress" && $0.outcome.hasPrefix("failed") })
+        #expect(events.contains { $0.kind == "sla-breach" && $0.outcome.hasPrefix("mailed") })
+        #expect(try gateway.sweep(at: start.addingTimeInterval(30 * 86_400)).isEmpty, "the failed timer is not retried forever")
+    }
 }

@@ -30,12 +30,17 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     process.arguments = arguments
     if let environment { process.environment = environment }
     let out = try temporaryFile("out"), err = try temporaryFile("err")
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
+    // Closed explicitly when the program ends: thousands of runs must not pile up open descriptors in the
+    // test process (Foundation's Process.run crashed once the test process held too many).
+    var handles = [try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err)]
+    defer { for handle in handles { try? handle.close() } }
+    process.standardOutput = handles[0]
+    process.standardError = handles[1]
     if let input {
         let inputFile = try temporaryFile("in")
         try Data(input).write(to: inputFile)
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
+        handles.append(try FileHandle(forReadingFrom: inputFile))
+        process.standardInput = handles[2]
     } else {
         process.standardInput = FileHandle.nullDevice
     }
