@@ -145,6 +145,7 @@ extension Gateway {
             case .reclassify(let type):
                 try store.update(caseID: record.id, type: type)
                 current.type = type
+                if type == .security, record.type != .security { try becameSecurity(current) }
             case .assign(let assignee):
                 let target: String
                 switch assignee {
@@ -165,7 +166,10 @@ extension Gateway {
             case .close(let interaction): event = .close(asInteraction: interaction)
             case .reopen(let reason): event = .reopen(reason: reason)
             case .link(let target):
-                if let number = target.caseNumber, let other = try store.findCase(number: number) {
+                // `PRB0000012`, `CHG0000003`, `INC…`, `RITM…` name the case with the same digits (the record it
+                // was classified into); `CS…` any case. A problem links its incidents (DAP R-PRB-2), a known
+                // error its change (R-PRB-3).
+                if let other = try store.findCase(number: CaseNumber(target.value)), Self.record(target, names: other) {
                     try store.update(caseID: record.id, linkedCaseID: other.id)
                     if other.type == .problem {
                         try store.linkToProblem(caseIDs: [record.id], problemID: other.id)
@@ -213,6 +217,33 @@ extension Gateway {
         if answers, let latest = try store.findCase(id: record.id) { try answerSent(latest) }
         return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
                              reason: "\(parse.commands.count) commands" + (parse.isInternal ? ", internal" : ""))
+    }
+
+    /// Whether a record number (`CHG0000003`) names this case: a case number always, a record number only a
+    /// case of its type.
+    static func record(_ number: AgentCommand.RecordNumber, names other: CaseRecord) -> Bool {
+        switch number.kind {
+        case .case: true
+        case .incident: other.type == .incident || other.type == .security
+        case .request: other.type == .request
+        case .change: other.type == .change
+        case .problem, .knowledge: other.type == .problem
+        }
+    }
+
+    /// DAP R-SEC-3, R-SEC-5: a case an agent reclassified as security is triaged as at intake: the CERT at once
+    /// for malware, ransomware or Cloudwise as the cause, and the security officer's review on closing.
+    func becameSecurity(_ record: CaseRecord) throws {
+        var life = try store.life(caseID: record.id)
+        life.securityReview = true
+        try store.setLife(caseID: record.id, life)
+        let first = try store.messages(caseID: record.id).first { $0.direction == "in" }
+        let text = first?.text ?? ""
+        let triage = SecurityTriage.assess(subject: record.subject, text: text)
+        guard triage.certNow else { return }
+        try send(LifecycleMail(audience: .group(.cert), kind: "cert-alert",
+                               values: ["reasons": triage.certReasons.joined(separator: ", "), "text": String(text.prefix(4000))]),
+                 record: record, life: life)
     }
 
     /// The desk's answer to the requester, written by an agent: threaded to the case, no Auto-Submitted

@@ -204,6 +204,31 @@ final class CaseLifecycleGatewayTests {
         #expect(try gateway.store.life(caseID: record.id).escalationLevel == 1)
     }
 
+    @Test("R-SEC-3 R-SEC-5 an incident reclassified as security is triaged: ransomware goes to the CERT, the case is flagged")
+    func reclassifiedToSecurity() throws {
+        try gateway.store.upsert(AgentRecord(email: "cert@cloudwise.test", name: "CERT", groups: ["cert"]))
+        let record = try #require(try gateway.store.findCase(id: try deliver(mail(
+            "Rare melding op de pc", "Alle bestanden op de administratie-pc zijn versleuteld en er staat een losgeldbericht.")).caseID!))
+        let before = try gateway.store.lastOutboxID()
+        _ = try deliver(agentReply(record, from: "backup@cloudwise.test", "type: beveiliging"))
+        #expect(try newMails(after: before).contains { $0.kind == "cert-alert" && $0.recipients == ["cert@cloudwise.test"] })
+        #expect(try gateway.store.life(caseID: record.id).securityReview)
+    }
+
+    @Test("R-PRB-2 R-PRB-3 koppel: PRB… links an incident to its problem; a record number of another type links nothing")
+    func linkByRecordNumber() throws {
+        let incident = try #require(try gateway.store.findCase(id: try deliver(mail("[Storing] Wifi", "De wifi valt weg.")).caseID!))
+        var problem = NewCase(requester: "pm@cloudwise.test", requesterName: nil, subject: "Wifi valt weg")
+        problem.type = .problem
+        let prb = try gateway.store.transaction { try gateway.store.openCase(problem) }
+        let wrong = "koppel: CHG\(prb.number.description.dropFirst(2))"
+        _ = try deliver(agentReply(incident, from: "backup@cloudwise.test", wrong))
+        #expect(try gateway.store.life(caseID: incident.id).problemID == nil)
+        _ = try deliver(agentReply(incident, from: "backup@cloudwise.test", "koppel: PRB\(prb.number.description.dropFirst(2))"))
+        #expect(try gateway.store.life(caseID: incident.id).problemID == prb.id)
+        #expect(try gateway.store.incidents(ofProblem: prb.id).map(\.id) == [incident.id])
+    }
+
     @Test("Every life-cycle mail fills all its placeholders, in Dutch and in English")
     func everyTemplateFilled() throws {
         for language in ["nl", "en"] {
