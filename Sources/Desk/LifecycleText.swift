@@ -3,7 +3,8 @@
 public enum LifecycleText {
     /// The sentence for `value` when it is a `Lifecycle.TextKey`, else `value` itself (an agent's reason).
     /// A key followed by `: text` (`@test-failed: VLAN unreachable`) becomes the sentence and the text.
-    public static func render(_ value: String, language: String) -> String {
+    /// `counts` fills `{confirmation}`, `{management}`, `{directie}` (werkdagen, as configured).
+    public static func render(_ value: String, language: String, counts: [String: Int] = [:]) -> String {
         guard value.hasPrefix("@") else { return value }
         var key = value
         var rest = ""
@@ -12,7 +13,10 @@ public enum LifecycleText {
             rest = String(value[colon.upperBound...])
         }
         guard let pair = sentences[key] else { return value }
-        let sentence = language == "en" ? pair.1 : pair.0
+        var sentence = language == "en" ? pair.1 : pair.0
+        for (name, count) in ["confirmation": 5, "management": 2, "directie": 5].merging(counts, uniquingKeysWith: { _, new in new }) {
+            sentence = sentence.replacingOccurrences(of: "{\(name)}", with: "\(count)")
+        }
         return rest.isEmpty ? sentence : sentence + " " + rest
     }
 
@@ -25,16 +29,16 @@ public enum LifecycleText {
                                                 "Your question has been answered; the case is closed."),
         Lifecycle.TextKey.closedConfirmed: ("U heeft bevestigd dat het probleem is opgelost. Dank u wel.",
                                             "You confirmed that the problem is solved. Thank you."),
-        Lifecycle.TextKey.closedNoAnswer: ("Wij hebben binnen 5 werkdagen geen reactie ontvangen en gaan ervan uit dat het probleem is opgelost.",
-                                           "We received no reaction within 5 working days and assume the problem is solved."),
+        Lifecycle.TextKey.closedNoAnswer: ("Wij hebben binnen {confirmation} werkdagen geen reactie ontvangen en gaan ervan uit dat het probleem is opgelost.",
+                                           "We received no reaction within {confirmation} working days and assume the problem is solved."),
         Lifecycle.TextKey.stillFailing: ("U heeft laten weten dat het nog steeds niet werkt.", "You let us know that it still does not work."),
         Lifecycle.TextKey.requesterAsked: ("U heeft om escalatie gevraagd.", "You asked for escalation."),
         Lifecycle.TextKey.agentAsked: ("De servicedesk heeft de melding geëscaleerd.", "The service desk escalated the case."),
         Lifecycle.TextKey.breach: ("De afgesproken oplostijd is verstreken.", "The agreed resolution time has passed."),
-        Lifecycle.TextKey.complaintTwoDays: ("De klacht is na 2 werkdagen nog niet opgelost en gaat naar het management.",
-                                             "The complaint has not been resolved within 2 working days and goes to management."),
-        Lifecycle.TextKey.complaintFiveDays: ("De klacht is na 5 werkdagen nog niet opgelost en gaat naar de directie.",
-                                              "The complaint has not been resolved within 5 working days and goes to the board of directors."),
+        Lifecycle.TextKey.complaintTwoDays: ("De klacht is na {management} werkdagen nog niet opgelost en gaat naar het management.",
+                                             "The complaint has not been resolved within {management} working days and goes to management."),
+        Lifecycle.TextKey.complaintFiveDays: ("De klacht is na {directie} werkdagen nog niet opgelost en gaat naar de directie.",
+                                              "The complaint has not been resolved within {directie} working days and goes to the board of directors."),
         Lifecycle.TextKey.majorDeclared: ("Deze storing is aangemerkt als grote storing (major incident). Wij houden u op de hoogte.",
                                           "This outage has been declared a major incident. We will keep you informed."),
         Lifecycle.TextKey.majorResolved: ("De grote storing is opgelost.", "The major incident has been resolved."),

@@ -321,7 +321,10 @@ extension Gateway {
                         cc: [String], language: String, isInternal: Bool) throws {
         var values = try caseValues(record, life: life, language: language)
         for (key, value) in mail.values {
-            values[key] = key == "phase" ? value : LifecycleText.render(value, language: language)
+            let counts = ["confirmation": settings.lifecycle.confirmationWerkdagen,
+                          "management": settings.lifecycle.complaintManagementWerkdagen,
+                          "directie": settings.lifecycle.complaintDirectieWerkdagen]
+            values[key] = key == "phase" ? value : LifecycleText.render(value, language: language, counts: counts)
         }
         if let phase = mail.values["phase"].flatMap(ChangePhase.init(rawValue:)) {
             values["phase_text"] = phase.text(language: language)

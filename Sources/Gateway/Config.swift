@@ -49,6 +49,10 @@ public struct Config: Sendable {
     public var problemWindowDays = 14
     /// DAP R-INC-8: werkdagen a resolved case waits for the requester before it closes (5).
     public var confirmationWerkdagen = 5
+    /// DAP R-INC-4: werkuren between progress updates for P1…P4 (`2,9,27,45`); unset: the DAP's defaults.
+    public var progressCadence: [Double]?
+    /// DAP R-CMP-2: werkdagen before a complaint goes to management and to the directie (`2,5`).
+    public var complaintWerkdagen: [Int] = [2, 5]
     /// The services subscribers can follow (DAP R-OUT-1): a JSON or CSV file (code, name, description).
     public var services: String?
     /// Notices per second the sender sends at most; 0 is no limit.
@@ -109,6 +113,8 @@ public struct Config: Sendable {
         ("desk", "problem_threshold", "DAPGATE_PROBLEM_THRESHOLD"),
         ("desk", "problem_window_days", "DAPGATE_PROBLEM_WINDOW_DAYS"),
         ("desk", "confirmation_werkdagen", "DAPGATE_CONFIRMATION_WERKDAGEN"),
+        ("desk", "progress_cadence", "DAPGATE_PROGRESS_CADENCE"),
+        ("desk", "complaint_werkdagen", "DAPGATE_COMPLAINT_WERKDAGEN"),
         ("notices", "services", "DAPGATE_SERVICES"),
         ("notices", "rate", "DAPGATE_NOTICE_RATE"),
         ("notices", "bounce_limit", "DAPGATE_BOUNCE_LIMIT"),
@@ -242,6 +248,20 @@ public struct Config: Sendable {
         if let v = try number("desk.confirmation_werkdagen") {
             guard v >= 1 else { throw ConfigError("desk.confirmation_werkdagen must be 1 or more") }
             confirmationWerkdagen = Int(v)
+        }
+        if let text = values["desk.progress_cadence"] {
+            let hours = text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+            guard hours.count == 4, hours.allSatisfy({ $0 > 0 }) else {
+                throw ConfigError("desk.progress_cadence must be four werkuren for P1,P2,P3,P4 like 2,9,27,45, not \(text)")
+            }
+            progressCadence = hours
+        }
+        if let text = values["desk.complaint_werkdagen"] {
+            let days = text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
+            guard days.count == 2, days[0] >= 1, days[1] > days[0] else {
+                throw ConfigError("desk.complaint_werkdagen must be two growing werkdagen like 2,5, not \(text)")
+            }
+            complaintWerkdagen = days
         }
         services = values["notices.services"] ?? services
         if let v = try number("notices.rate") { noticeRate = v }

@@ -38,7 +38,10 @@ public struct DeskSettings: Sendable {
             cab = CABSchedule(weekday: parts[0], hour: parts[1], minute: parts[2], agendaLeadHours: config.cabAgendaLeadHours)
         }
         lifecycle = LifecycleSettings(
-            calendar: calendar, confirmationWerkdagen: config.confirmationWerkdagen, cab: cab,
+            calendar: calendar, progressCadenceWerkuren: config.progressCadence,
+            confirmationWerkdagen: config.confirmationWerkdagen,
+            complaintManagementWerkdagen: config.complaintWerkdagen[0], complaintDirectieWerkdagen: config.complaintWerkdagen[1],
+            cab: cab,
             problems: ProblemRule(threshold: config.problemThreshold, windowDays: config.problemWindowDays))
     }
 

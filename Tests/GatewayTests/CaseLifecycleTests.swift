@@ -288,6 +288,40 @@ final class CaseLifecycleGatewayTests {
     }
 }
 
+@Suite("Configuration of the life cycles")
+struct LifecycleConfigTests {
+    @Test("R-INC-4 R-INC-8 R-CMP-2 R-CHG-3 R-PRB-1 R-SEC-3: cadence, waits, CAB, problem rule and CERT are read and checked")
+    func config() throws {
+        let environment = [
+            "DAPGATE_CONFIG": "/nonexistent", "DAPGATE_PROGRESS_CADENCE": "1, 4, 18, 36", "DAPGATE_COMPLAINT_WERKDAGEN": "3,7",
+            "DAPGATE_CONFIRMATION_WERKDAGEN": "3", "DAPGATE_CAB_MEETING": "4 14:30", "DAPGATE_CAB_AGENDA_LEAD_HOURS": "48",
+            "DAPGATE_PROBLEM_THRESHOLD": "5", "DAPGATE_PROBLEM_WINDOW_DAYS": "30", "DAPGATE_CERT": "CERT@Cloudwise.nl",
+        ]
+        let config = try Config.load(path: nil, environment: environment)
+        #expect(config.progressCadence == [1, 4, 18, 36])
+        #expect(config.complaintWerkdagen == [3, 7])
+        #expect(config.certAddress == "cert@cloudwise.nl")
+        let settings = try DeskSettings(config: config).lifecycle
+        #expect(settings.progressCadenceWerkuren == [1, 4, 18, 36])
+        #expect(settings.confirmationWerkdagen == 3)
+        #expect(settings.complaintManagementWerkdagen == 3 && settings.complaintDirectieWerkdagen == 7)
+        #expect(settings.cab == CABSchedule(weekday: 4, hour: 14, minute: 30, agendaLeadHours: 48))
+        #expect(settings.problems == ProblemRule(threshold: 5, windowDays: 30))
+        // The sentences say the configured numbers.
+        #expect(LifecycleText.render(Lifecycle.TextKey.closedNoAnswer, language: "nl", counts: ["confirmation": 3])
+                .contains("binnen 3 werkdagen"))
+        #expect(LifecycleText.render(Lifecycle.TextKey.complaintFiveDays, language: "en").contains("within 5 working days"))
+        for (variable, value) in [("DAPGATE_PROGRESS_CADENCE", "2,9,27"), ("DAPGATE_PROGRESS_CADENCE", "2,0,27,45"),
+                                  ("DAPGATE_COMPLAINT_WERKDAGEN", "5,2"), ("DAPGATE_CAB_MEETING", "8 10:00"),
+                                  ("DAPGATE_CAB_MEETING", "dinsdag"), ("DAPGATE_PROBLEM_THRESHOLD", "1"),
+                                  ("DAPGATE_CONFIRMATION_WERKDAGEN", "0")] {
+            #expect(throws: ConfigError.self, "\(variable)=\(value)") {
+                _ = try DeskSettings(config: try Config.load(path: nil, environment: ["DAPGATE_CONFIG": "/nonexistent", variable: value]))
+            }
+        }
+    }
+}
+
 @Suite("Gateway: a failing timer")
 struct FailingTimerTests {
     @Test("A timer that cannot be carried out (its template is missing) is recorded; the other timers still fire")
