@@ -747,7 +747,8 @@ public enum EscalationLadder {
     public static func ladder(for type: CaseType) -> [Level] { type == .complaint ? complaint : standard }
 }
 
-/// Local (Europe/Amsterdam) date and time as text, for mails.
+/// Local (Europe/Amsterdam) date and time as text, for mails: `4-12-2026 17:00`, the way the confirmation
+/// states its registration time.
 public enum LocalText {
     public static func dateTime(_ instant: Date, calendar: WerkdagCalendar = WerkdagCalendar()) -> String {
         let day = calendar.day(of: instant)
@@ -756,6 +757,6 @@ public enum LocalText {
         let parts = c.dateComponents([.hour, .minute], from: instant)
         let hh = (parts.hour ?? 0) < 10 ? "0\(parts.hour ?? 0)" : "\(parts.hour ?? 0)"
         let mm = (parts.minute ?? 0) < 10 ? "0\(parts.minute ?? 0)" : "\(parts.minute ?? 0)"
-        return "\(day) \(hh):\(mm)"
+        return "\(day.day)-\(day.month)-\(day.year) \(hh):\(mm)"
     }
 }

@@ -1,3 +1,4 @@
+import Desk
 import Foundation
 import Store
 
@@ -31,10 +32,6 @@ public struct DeskIdentity: Sendable {
 enum DeskClockText {
     static func local(_ stamp: String) -> String {
         guard let date = Timestamp.date(stamp) else { return stamp }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "d-M-yyyy HH:mm"
-        return formatter.string(from: date)
+        return LocalText.dateTime(date)
     }
 }

@@ -69,8 +69,9 @@ extension Gateway {
     /// DAP R-CHG-3: one agenda per meeting to the CAB members, and each change's own decision mail, which
     /// the members answer with `akkoord` or `afgewezen: reden`.
     func sendCABAgenda(_ items: [(record: CaseRecord, meeting: Date)]) throws {
-        let byMeeting = Dictionary(grouping: items, by: { LocalText.dateTime($0.meeting) })
-        for (meeting, changes) in byMeeting.sorted(by: { $0.key < $1.key }) {
+        let byMeeting = Dictionary(grouping: items, by: { $0.meeting })
+        for (when, changes) in byMeeting.sorted(by: { $0.key < $1.key }) {
+            let meeting = LocalText.dateTime(when)
             let lines = changes.map { item in
                 "  - \(Self.recordNumber(item.record)) \(item.record.number.tag) \(Templates.oneLine(item.record.subject))"
                     + " (\(item.record.requesterName.map(Templates.oneLine) ?? item.record.requester), \(item.record.organisation ?? "-"))"
