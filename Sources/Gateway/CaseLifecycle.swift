@@ -287,8 +287,11 @@ extension Gateway {
         let (step, people) = try handlers(level: life.escalationLevel, type: record.type)
         let function = en ? step.english : step.dutch
         // The person who now has the case (the first of the function), else the function itself.
-        let handlerName = people.first?.name ?? function
+        let person = people.first?.name
+        let handlerName = person ?? function
+        let who = person.map { "\($0) (\(function))" } ?? function
         let progressDue = try store.pendingTimer(caseID: record.id, kind: Lifecycle.Timer.progress).flatMap(Timestamp.date)
+        let next = progressDue.map { LocalText.dateTime($0) }
         return [
             "case_number": record.number.description, "case_tag": record.number.tag,
             "subject": Templates.oneLine(record.subject.isEmpty ? (en ? "(no subject)" : "(geen onderwerp)") : record.subject),
@@ -307,9 +310,15 @@ extension Gateway {
             "due_at": record.intake.resolutionDue.map(DeskClockText.local) ?? "-",
             "handler": life.assignee ?? "-",
             "handler_function": function, "level_function": function,
-            "handler_name": handlerName,
-            "next_update": progressDue.map { LocalText.dateTime($0) }
-                ?? (en ? "at the next step" : "bij de volgende stap"),
+            "handler_name": handlerName, "handler_who": who,
+            "handler_who_start": who.prefix(1).uppercased() + who.dropFirst(),
+            "handler_greeting": person ?? (en ? "colleagues" : "collega's"),
+            "next_update": next ?? "-",
+            "next_update_sentence": next.map {
+                en ? "You will get the next update from us by \($0) at the latest, or sooner if there is news."
+                    : "U krijgt uiterlijk \($0) weer een update van ons, of eerder als er nieuws is."
+            } ?? (en ? "You will hear from us at the next step, or sooner if there is news."
+                : "U hoort van ons bij de volgende stap, of eerder als er nieuws is."),
             "agent_text": "", "declared_by": "-",
             "department": EscalationLadder.ladder(for: record.type)[0].name,
             "solution": life.solution ?? "-", "cause": life.cause ?? "-",
