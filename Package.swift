@@ -29,6 +29,7 @@ let package = Package(
         .executableTarget(name: "MailFuzz", dependencies: ["Mail"], path: "Sources/MailFuzz"),
         .executableTarget(name: "mail-bench", dependencies: ["Mail"], path: "Sources/mail-bench"),
         .executableTarget(name: "sweep-bench", dependencies: ["Gateway", "Store", "Desk"], path: "Sources/sweep-bench"),
+        .executableTarget(name: "intake-bench", dependencies: ["Desk"], path: "Sources/intake-bench"),
 
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTests", dependencies: ["Desk"]),

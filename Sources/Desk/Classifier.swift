@@ -64,17 +64,23 @@ public struct Classifier: Sendable {
     public let lexicon: Lexicon
     public let thresholds: Thresholds
 
+    /// A lexicon entry; `pattern` is its index in `keywords`.
     private struct Rule: Sendable {
-        let pattern: KeywordPattern
+        let pattern: Int
         let type: CaseType
         let weight: Double
     }
 
+    /// Every pattern the classifier reads (lexicon, catalog items, standard changes, services, emergency
+    /// wording), matched in one pass over each zone's words (perf, scripts/bench-intake). The fields below
+    /// name patterns by their index here.
+    private let keywords: KeywordSet
     private let rules: [Rule]
-    private let itemPatterns: [[KeywordPattern]]
-    private let standardChangePatterns: [[[KeywordPattern]]]
-    private let servicePatterns: [[KeywordPattern]]
-    private let emergencyRules: [(KeywordPattern, Double)]
+    private let itemPatterns: [[Int]]
+    /// The standard changes of all services, in catalog order, with where they stand in the catalog.
+    private let standardChanges: [(service: Int, change: Int, patterns: [Int])]
+    private let servicePatterns: [[Int]]
+    private let emergencyRules: [(pattern: Int, weight: Double)]
 
     /// - Parameters:
     ///   - catalog: the operator's services, standard changes and request items.
@@ -84,6 +90,14 @@ public struct Classifier: Sendable {
         self.catalog = catalog
         self.lexicon = lexicon
         self.thresholds = thresholds
+        var patterns: [KeywordPattern] = []
+        /// Compiles `sources` into `patterns`; their indices, sources without a word left out.
+        func compile(_ sources: [String]) -> [Int] {
+            sources.compactMap(KeywordPattern.init).map { pattern in
+                patterns.append(pattern)
+                return patterns.count - 1
+            }
+        }
         var seen: [String: Int] = [:]
         var rules: [Rule] = []
         for entry in lexicon.entries {
@@ -92,22 +106,26 @@ public struct Classifier: Sendable {
             if let index = seen[key] {
                 // The same pattern twice for a type counts once, at its highest weight.
                 if entry.weight > rules[index].weight {
-                    rules[index] = Rule(pattern: pattern, type: entry.type, weight: entry.weight)
+                    rules[index] = Rule(pattern: rules[index].pattern, type: entry.type, weight: entry.weight)
                 }
                 continue
             }
             seen[key] = rules.count
-            rules.append(Rule(pattern: pattern, type: entry.type, weight: entry.weight))
+            patterns.append(pattern)
+            rules.append(Rule(pattern: patterns.count - 1, type: entry.type, weight: entry.weight))
         }
         self.rules = rules
-        self.itemPatterns = catalog.items.map { $0.keywords.compactMap(KeywordPattern.init) }
-        self.standardChangePatterns = catalog.services.map { service in
-            service.standardChanges.map { $0.keywords.compactMap(KeywordPattern.init) }
+        self.itemPatterns = catalog.items.map { compile($0.keywords) }
+        self.standardChanges = catalog.services.enumerated().flatMap { s, service in
+            service.standardChanges.enumerated().map { c, change in
+                (service: s, change: c, patterns: compile(change.keywords))
+            }
         }
-        self.servicePatterns = catalog.services.map { $0.keywords.compactMap(KeywordPattern.init) }
+        self.servicePatterns = catalog.services.map { compile($0.keywords) }
         self.emergencyRules = Classifier.emergencyWording.compactMap { source, weight in
-            KeywordPattern(source).map { ($0, weight) }
+            compile([source]).first.map { (pattern: $0, weight: weight) }
         }
+        self.keywords = KeywordSet(patterns)
     }
 
     /// DAP R-CHG-1, R-CHG-4: wording that makes a change an emergency change.
@@ -122,8 +140,15 @@ public struct Classifier: Sendable {
 
     /// DAP R-CASE-4: the type of a new case.
     public func classify(subject: String, body: String) -> Classification {
+        classify(subject: subject, mail: MailText(subject: subject, body: body))
+    }
+
+    /// DAP R-CASE-4, for the intake rules, which read the mail's words once: `mail` is
+    /// `MailText(subject: subject, body: body)`.
+    func classify(subject: String, mail: MailText) -> Classification {
         let tags = SubjectTag.find(in: subject)
-        let text = MailText(subject: SubjectTag.removing(from: subject), body: body)
+        let untagged = SubjectTag.removing(from: subject)
+        let text = Scan(untagged == subject ? mail : mail.replacingSubject(untagged), keywords)
 
         var candidates: [Candidate] = []
         for rule in rules {
@@ -137,10 +162,8 @@ public struct Classifier: Sendable {
         candidates +=
             item?.hits.map { Candidate(type: .request, source: .catalogItem, hit: $0.hit, weight: $0.weight) } ?? []
         // DAP R-CHG-1: the best standard change's keywords count for a change.
-        let flat = standardChangePatterns.enumerated().flatMap { s, changes in
-            changes.enumerated().map { (service: s, change: $0.offset, patterns: $0.element) }
-        }
-        let standard = bestMatch(flat.map(\.patterns), weight: thresholds.standardChangeKeywordWeight, in: text)
+        let standard = bestMatch(
+            standardChanges.map(\.patterns), weight: thresholds.standardChangeKeywordWeight, in: text)
         candidates +=
             standard?.hits.map { Candidate(type: .change, source: .standardChange, hit: $0.hit, weight: $0.weight) }
             ?? []
@@ -167,7 +190,7 @@ public struct Classifier: Sendable {
                     weight: candidate.weight
                 ))
         }
-        let marks = Double(min(text.questionMarks, 3)) * thresholds.questionMarkWeight
+        let marks = Double(min(text.mail.questionMarks, 3)) * thresholds.questionMarkWeight
         if marks > 0 {
             scores[.question, default: 0] += marks
             evidence.append(Evidence(type: .question, source: .wording, text: "?", zone: nil, weight: marks))
@@ -223,7 +246,7 @@ public struct Classifier: Sendable {
                 changeKind = .emergency
             } else if let standard, standard.score > 0 {
                 changeKind = .standard
-                let pick = flat[standard.index]
+                let pick = standardChanges[standard.index]
                 standardChange = catalog.services[pick.service].standardChanges[pick.change]
                 service = catalog.services[pick.service]
             } else if emergencyScore >= thresholds.emergencyScore {
@@ -296,21 +319,49 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// The first match of `pattern` in each zone.
-    private func hits(_ pattern: KeywordPattern, in text: MailText) -> [Hit] {
-        [TextZone.subject, .body, .quoted].compactMap { zone in
-            let words = text.tokens(in: zone)
-            guard let range = pattern.firstMatch(in: words) else { return nil }
+    /// A mail's words with the first match of each of the classifier's patterns, per zone.
+    private struct Scan {
+        let mail: MailText
+        let subject: [ClosedRange<Int>?]
+        let body: [ClosedRange<Int>?]
+        let quoted: [ClosedRange<Int>?]
+
+        init(_ mail: MailText, _ keywords: KeywordSet) {
+            self.mail = mail
+            subject = keywords.firstMatches(in: mail.subject)
+            body = keywords.firstMatches(in: mail.body)
+            quoted = keywords.firstMatches(in: mail.quoted)
+        }
+
+        /// The first match of pattern `index` in `zone`.
+        func firstMatch(_ index: Int, in zone: TextZone) -> ClosedRange<Int>? {
+            switch zone {
+            case .subject: return subject[index]
+            case .body: return body[index]
+            case .quoted: return quoted[index]
+            }
+        }
+    }
+
+    /// The first match of pattern `pattern` in each zone.
+    private func hits(_ pattern: Int, in text: Scan) -> [Hit] {
+        // Most patterns match nowhere: answer those without building anything.
+        guard text.subject[pattern] != nil || text.body[pattern] != nil || text.quoted[pattern] != nil else {
+            return []
+        }
+        return [TextZone.subject, .body, .quoted].compactMap { zone in
+            guard let range = text.firstMatch(pattern, in: zone) else { return nil }
+            let words = text.mail.tokens(in: zone)
             return Hit(text: words[range].joined(separator: " "), zone: zone, factor: factor(zone), range: range)
         }
     }
 
-    /// The match of `pattern` in the zone with the highest factor.
-    private func bestHit(_ pattern: KeywordPattern, in text: MailText) -> Hit? {
+    /// The match of pattern `pattern` in the zone with the highest factor.
+    private func bestHit(_ pattern: Int, in text: Scan) -> Hit? {
         var best: Hit?
         for zone in [TextZone.subject, .body, .quoted] {
-            let words = text.tokens(in: zone)
-            guard let range = pattern.firstMatch(in: words) else { continue }
+            guard let range = text.firstMatch(pattern, in: zone) else { continue }
+            let words = text.mail.tokens(in: zone)
             let f = factor(zone)
             if best == nil || f > (best?.factor ?? 0) {
                 best = Hit(text: words[range].joined(separator: " "), zone: zone, factor: f, range: range)
@@ -328,7 +379,7 @@ public struct Classifier: Sendable {
     /// The entry (catalog item, standard change, service) whose keywords score highest; ties go to the
     /// first listed. At most two keywords count per entry, so a long keyword list does not outweigh the
     /// lexicon.
-    private func bestMatch(_ entries: [[KeywordPattern]], weight: Double, in text: MailText) -> Match? {
+    private func bestMatch(_ entries: [[Int]], weight: Double, in text: Scan) -> Match? {
         var best: Match?
         for (index, patterns) in entries.enumerated() {
             var hits: [(hit: Hit, weight: Double)] = []

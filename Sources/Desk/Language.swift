@@ -8,7 +8,11 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// or at least two and no Dutch one at all. Words both languages use ("in", "is", "we", "of", "was")
     /// are not counted. Quoted history is not counted.
     public static func detect(subject: String, body: String) -> Language {
-        let text = MailText(subject: subject, body: body)
+        detect(MailText(subject: subject, body: body))
+    }
+
+    /// The same, for the intake rules, which read the mail's words once.
+    static func detect(_ text: MailText) -> Language {
         var nl = 0
         var en = 0
         for word in text.subject + text.body {

@@ -45,14 +45,18 @@ public struct PriorityAssessment: Sendable, Hashable {
 
     /// DAP R-CASE-5: reads impact and urgency from a mail's subject and body.
     public static func assess(subject: String, body: String) -> PriorityAssessment {
-        let fresh = MailText.split(body).fresh
-        let lines = [subject] + fresh.split(whereSeparator: \.isNewline).map(String.init)
+        assess(subject: subject, mail: MailText(subject: subject, body: body))
+    }
+
+    /// DAP R-CASE-5, for the intake rules, which read the mail's words once: `mail` is
+    /// `MailText(subject: subject, body: body)`.
+    static func assess(subject: String, mail text: MailText) -> PriorityAssessment {
+        let lines = [subject] + text.fresh.split(whereSeparator: \.isNewline).map(String.init)
         let statedImpact = stated(keys: ["impact"], in: lines)
         let statedUrgency = stated(keys: ["urgentie", "urgency", "urgent"], in: lines)
 
         var result = PriorityAssessment(
             impact: .low, urgency: .medium, impactSource: .fallback, urgencySource: .fallback)
-        let text = MailText(subject: subject, body: body)
         let words = [text.subject, text.body]
 
         if let statedImpact {
@@ -77,15 +81,22 @@ public struct PriorityAssessment: Sendable, Hashable {
     // MARK: - Stated values
 
     /// The first `key: value`, `key = value` or `[key value]` with a known level word, in any line.
+    ///
+    /// Perf (scripts/bench-intake): an ASCII line needs no folding, and one without any key is skipped
+    /// before it is cut into characters; a key is compared in place, not copied at every position.
     static func stated(keys: [String], in lines: [String]) -> Level? {
         for line in lines {
-            let folded = Array(line.lowercased().folding(options: .diacriticInsensitive, locale: nil))
+            let lower = line.lowercased()
+            let bytes = Array(lower.utf8)
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            if ascii && !keys.contains(where: { bytes.containsBytes(of: $0) }) { continue }
+            let folded = Array(ascii ? lower : lower.folding(options: .diacriticInsensitive, locale: nil))
             for key in keys {
                 let k = Array(key)
                 var i = 0
                 while i + k.count <= folded.count {
                     defer { i += 1 }
-                    guard Array(folded[i..<(i + k.count)]) == k else { continue }
+                    guard folded[i] == k[0], folded[i..<(i + k.count)].elementsEqual(k) else { continue }
                     let before: Character? = i > 0 ? folded[i - 1] : nil
                     if let before, before.isLetter || before.isNumber { continue }
                     var j = i + k.count
@@ -112,7 +123,7 @@ public struct PriorityAssessment: Sendable, Hashable {
 
     // MARK: - Wording
 
-    static let impactWording: [(KeywordPattern, Level)] = compile([
+    static let impactWording = Wording([
         ("!hele school", .high), ("!hele stichting", .high), ("!alle scholen", .high), ("!alle locaties", .high),
         ("!meerdere locaties", .high), ("!meerdere scholen", .high), ("niemand ~ kan", .high), ("kan niemand", .high),
         ("niemand ~ heeft", .high), ("!iedereen", .high), ("!alle medewerkers", .high), ("!alle collegas", .high),
@@ -128,27 +139,49 @@ public struct PriorityAssessment: Sendable, Hashable {
         ("colleagues have the same", .medium), ("!whole team", .medium), ("!whole department", .medium),
     ])
 
-    static let urgencyWording: [(KeywordPattern, Level)] = compile([
+    static let urgencyWording = Wording([
         ("!spoed", .high), ("met spoed", .high), ("!dringend", .high), ("!urgent", .high), ("asap", .high),
         ("zo snel mogelijk", .high), ("vandaag nog", .high), ("immediately", .high), ("right away", .high),
         ("geen haast", .low), ("niet dringend", .low), ("niet urgent", .low), ("no rush", .low),
         ("not urgent", .low), ("when you have time", .low), ("als jullie tijd hebben", .low),
     ])
 
-    private static func compile(_ list: [(String, Level)]) -> [(KeywordPattern, Level)] {
-        list.compactMap { source, level in KeywordPattern(source).map { ($0, level) } }
+    /// Patterns with the level each gives, matched as one `KeywordSet` (perf, scripts/bench-intake).
+    struct Wording: Sendable {
+        let patterns: KeywordSet
+        let levels: [Level]
+
+        init(_ list: [(String, Level)]) {
+            let compiled = list.compactMap { source, level in KeywordPattern(source).map { ($0, level) } }
+            patterns = KeywordSet(compiled.map(\.0))
+            levels = compiled.map(\.1)
+        }
     }
 
     /// The highest level any pattern gives, with the words that gave it. For urgency a "low" phrase also
     /// counts, but a "high" one in the same mail wins.
-    private static func strongest(_ rules: [(KeywordPattern, Level)], in zones: [[String]]) -> (Level, String)? {
+    private static func strongest(_ wording: Wording, in zones: [[String]]) -> (Level, String)? {
         var best: (Level, String)?
-        for (pattern, level) in rules {
-            for words in zones {
-                guard let range = pattern.firstMatch(in: words) else { continue }
+        let matches = zones.map { wording.patterns.firstMatches(in: $0) }
+        for (index, level) in wording.levels.enumerated() {
+            for (words, found) in zip(zones, matches) {
+                guard let range = found[index] else { continue }
                 if best == nil || level > (best?.0 ?? .low) { best = (level, words[range].joined(separator: " ")) }
             }
         }
         return best
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `key`'s UTF-8 bytes stand somewhere in these bytes, in a row.
+    fileprivate func containsBytes(of key: String) -> Bool {
+        let k = Array(key.utf8)
+        guard let head = k.first else { return true }
+        guard count >= k.count else { return false }
+        for i in 0...(count - k.count) where self[i] == head {
+            if self[i..<(i + k.count)].elementsEqual(k) { return true }
+        }
+        return false
     }
 }
