@@ -120,6 +120,14 @@ struct LifecycleScenarioTests {
         return result.stdout
     }
 
+    /// A customer's new mail, delivered and polled; the number of the case it opened (the newest).
+    @discardableResult
+    private func open(_ gateway: DapgateBinary, from: String = "alice@school.test", name: String = "Alice de Vries",
+                      subject: String, body: String) throws -> String {
+        try deliver(gateway, from: from, raw: mail(from: from, name: name, subject: subject, body: body))
+        return try #require(try gateway.cases().last?["number"] as? String)
+    }
+
     private func mail(from: String, name: String, subject: String, body: String) -> String {
         customerMail(from: from, name: name, subject: subject, body: body, messageID: "<\(UUID().uuidString)@school.test>")
     }
@@ -131,10 +139,8 @@ struct LifecycleScenarioTests {
         let gateway = try gateway()
         // DAP R-ESC-1: the teamlead is absent; Bas is her backup.
         #expect(try gateway.run(["agents", "absent", "teamlead@cloudwise.test", "--backup", "teamlead2@cloudwise.test"]).status == 0)
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "[Storing] Digibord lokaal 5 geeft geen beeld",
-            body: "Impact: midden\r\nUrgentie: hoog\r\n\r\nHet digibord in lokaal 5 geeft sinds vanochtend geen beeld."))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "[Storing] Digibord lokaal 5 geeft geen beeld",
+                              body: "Impact: midden\r\nUrgentie: hoog\r\n\r\nHet digibord in lokaal 5 geeft sinds vanochtend geen beeld.")
         #expect(try gateway.show(number)["priority"] as? Int == 2)
         let warning = try due(gateway, number, "sla-warning")
         #expect(try sweep(gateway, at: warning).contains("sla-warning"))
@@ -180,10 +186,8 @@ struct LifecycleScenarioTests {
     @Test("R-REQ-2 R-AUTH-3 R-REQ-3 a request waits for missing information, then for approval, then is fulfilled and confirmed")
     func requestWaitsForInformationAndApproval() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "Nieuw account voor stagiaire",
-            body: "Graag een nieuw account aanmaken voor onze stagiaire.\r\nNaam: Fleur Smit"))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "Nieuw account voor stagiaire",
+                              body: "Graag een nieuw account aanmaken voor onze stagiaire.\r\nNaam: Fleur Smit")
         var shown = try gateway.show(number)
         #expect(shown["type"] as? String == "request")
         #expect(shown["status"] as? String == "on_hold")
@@ -230,10 +234,8 @@ struct LifecycleScenarioTests {
     @Test("R-CHG-3 R-CHG-5 a normal change goes through the weekly CAB, then its milestones, a failed test back to build, to closed")
     func normalChangeThroughTheCAB() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "sanne@school.test", raw: mail(
-            from: "sanne@school.test", name: "Sanne Bakker", subject: "[Wijziging] Nieuwe VLAN voor het gastnetwerk",
-            body: "Graag een aparte VLAN voor gasten op alle locaties."))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, from: "sanne@school.test", name: "Sanne Bakker", subject: "[Wijziging] Nieuwe VLAN voor het gastnetwerk",
+                              body: "Graag een aparte VLAN voor gasten op alle locaties.")
         #expect(try gateway.show(number)["change_kind"] as? String == "normal")
         #expect(try newestBody("sanne@school.test").contains("Change Advisory"))
         #expect(try Client.uids("cab1@cloudwise.test").isEmpty, "nothing before the agenda")
@@ -275,10 +277,8 @@ struct LifecycleScenarioTests {
     @Test("R-CMP-1 R-CMP-2 R-CMP-3 a complaint climbs to management after 2 werkdagen and to the directie after 5, the account manager copied")
     func complaintClimbsToDirectie() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "[Klacht] Monteur kwam niet opdagen",
-            body: "Voor de tweede keer is de monteur niet gekomen zonder bericht. Dit is niet acceptabel."))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "[Klacht] Monteur kwam niet opdagen",
+                              body: "Voor de tweede keer is de monteur niet gekomen zonder bericht. Dit is niet acceptabel.")
         #expect(try gateway.show(number)["type"] as? String == "complaint")
         #expect(try subjects("agent1@cloudwise.test", count: 1) == ["[\(number)] Klacht voor servicedesk: [Klacht] Monteur kwam niet opdagen"])
         let first = try sweep(gateway, at: try due(gateway, number, "complaint-management"))
@@ -310,10 +310,8 @@ struct LifecycleScenarioTests {
     @Test("R-SEC-2 R-SEC-5 a data-breach report is asked for exactly its missing facts; the security officer reviews it on closing")
     func dataBreachWithMissingFacts() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "[Datalek] Cijferlijst naar verkeerde ouder gestuurd",
-            body: "Ik heb per ongeluk de cijferlijst van groep 8 naar de verkeerde ouder gemaild."))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "[Datalek] Cijferlijst naar verkeerde ouder gestuurd",
+                              body: "Ik heb per ongeluk de cijferlijst van groep 8 naar de verkeerde ouder gemaild.")
         var shown = try gateway.show(number)
         #expect(shown["type"] as? String == "security")
         #expect(shown["priority"] as? Int == 1)
@@ -344,10 +342,8 @@ struct LifecycleScenarioTests {
     @Test("R-SEC-3 R-SEC-4 ransomware goes to the CERT at once; a clicked phishing link gets the basic advice")
     func certAndAdvice() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "[Security] Bestanden versleuteld",
-            body: "Op de administratie-pc zijn alle bestanden versleuteld en er staat een losgeldbericht: ransomware?"))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "[Security] Bestanden versleuteld",
+                              body: "Op de administratie-pc zijn alle bestanden versleuteld en er staat een losgeldbericht: ransomware?")
         #expect(try subjects("cert@cloudwise.test", count: 1).first?.hasPrefix("[\(number)] CERT: beveiligingsincident P1") == true)
         #expect(try newestBody("alice@school.test").contains("CERT"))
         try deliver(gateway, from: "alice@school.test", raw: mail(
@@ -361,10 +357,8 @@ struct LifecycleScenarioTests {
     @Test("R-INC-8 R-INC-7 a major incident: stakeholders updated, reopened by 'werkt nog steeds niet', closed by silence, review task created")
     func majorIncidentReopenAndAutoClose() throws {
         let gateway = try gateway()
-        try deliver(gateway, from: "alice@school.test", raw: mail(
-            from: "alice@school.test", name: "Alice de Vries", subject: "[Storing] Geen internet op de hele school",
-            body: "Impact: hoog\r\nUrgentie: hoog\r\n\r\nNergens op school is internet."))
-        let number = try #require(try gateway.cases().first?["number"] as? String)
+        let number = try open(gateway, subject: "[Storing] Geen internet op de hele school",
+                              body: "Impact: hoog\r\nUrgentie: hoog\r\n\r\nNergens op school is internet.")
         try reply(gateway, as: "agent1@cloudwise.test", name: "Anouk Agent", to: "Nieuwe melding", in: "queue@cloudwise.test", body: "major: alle locaties plat")
         #expect(try subjects("im@cloudwise.test", count: 1) == ["[\(number)] Major incident P1: [Storing] Geen internet op de hele school"])
         // Stakeholders: the organisation's ICT contacts (Sanne and Tom), not the requester.
