@@ -480,7 +480,8 @@ public final class Gateway {
             "organisation": record.organisation ?? "-", "location": record.location ?? "-",
             "text": try store.messages(caseID: record.id).first { $0.direction == "in" }?.text ?? "",
         ]
-        let mail = try fill(kind, language: "nl", values)
+        // The school's ICT contact reads the approval request in the request's language; the CAB's are internal.
+        let mail = try fill(kind, language: kind == "approval-request" ? record.language : "nl", values)
         let outgoing = try caseMail(record, to: Address(name: approver.name, address: approver.address),
                                     subject: mail.subject, text: mail.text, thread: .caseThread,
                                     autoSubmitted: "auto-generated")

@@ -285,6 +285,9 @@ final class CaseLifecycleGatewayTests {
         }
         #expect(mails.contains { String(decoding: $0.raw, as: UTF8.self).contains("Subject: [CS") && $0.kind == "resolved"
             && String(decoding: $0.raw, as: UTF8.self).contains("has been resolved") }, "an English resolved mail")
+        // DAP R-AUTH-3: the school's ICT contact is asked in the request's language.
+        #expect(mails.contains { $0.kind == "approval-request" && String(decoding: $0.raw, as: UTF8.self).contains("Approval requested") })
+        #expect(mails.contains { $0.kind == "approval-request" && String(decoding: $0.raw, as: UTF8.self).contains("Akkoord gevraagd") })
     }
 }
 
