@@ -128,6 +128,10 @@ public struct Lifecycle: Sendable {
         case .requesterReply(let intent, let missing):
             requesterReply(intent, missing: missing, state, now, &d)
 
+        case .answered:
+            // DAP R-INC-4: an agent's own answer is an update; the cadence counts from it.
+            touch(state, now, &d)
+
         case .timer(let kind):
             timer(kind, state, now, &d)
         }
@@ -533,6 +537,8 @@ public enum CaseEvent: Sendable, Hashable {
     /// A reply of the requester, read as `intent`; `missing` is what is still missing after it, when the case
     /// waits for information (nil otherwise).
     case requesterReply(RequesterReplyIntent, missing: [String]?)
+    /// An agent's own answer went to the requester (DAP R-AGENT-1).
+    case answered
     case timer(String)
 
     public var name: String {
@@ -556,6 +562,7 @@ public enum CaseEvent: Sendable, Hashable {
         case .category: "category"
         case .knownError: "known-error"
         case .requesterReply: "requester-reply"
+        case .answered: "answered"
         case .timer(let kind): "timer \(kind)"
         }
     }

@@ -154,10 +154,9 @@ extension Gateway {
                 }
                 try store.update(caseID: record.id, assignee: target)
                 // DAP R-AGENT-5: an agent assigned to a case gets its mail (the backup when absent, R-ESC-1).
-                if case .agent(let address) = assignee, var assigned = try store.agent(email: address) {
-                    if assigned.absent, let backup = assigned.backup, let other = try store.agent(email: backup), !other.absent {
-                        assigned = other
-                    }
+                if case .agent(let address) = assignee, let named = try store.agent(email: address) {
+                    // Absent with nobody standing in: the agent still gets it, to read on return.
+                    let assigned = Self.standIn(for: named, among: try store.agents()) ?? named
                     try queueToAgent(kind: "agent-assigned", record: current, agent: assigned, replyingTo: message,
                                      values: ["assigned_by": agent.name])
                 }
@@ -214,7 +213,9 @@ extension Gateway {
         if !parse.isInternal, !carried, !text.isEmpty || !notes.isEmpty {
             try queueAnswer(for: current, text: text, notes: notes, agent: agent, replyingTo: message)
         }
-        if answers, let latest = try store.findCase(id: record.id) { try answerSent(latest) }
+        if answers, let latest = try store.findCase(id: record.id) {
+            try apply(.answered, to: latest, actor: agent.email)
+        }
         return IntakeOutcome(outcome: "agent", caseID: record.id, caseNumber: record.number.description,
                              reason: "\(parse.commands.count) commands" + (parse.isInternal ? ", internal" : ""))
     }

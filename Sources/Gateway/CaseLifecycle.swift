@@ -28,11 +28,11 @@ extension Gateway {
     }
 
     /// Applies one event to a case: the one way a case changes after intake.
-    @discardableResult
     /// - Parameter answered: kinds of requester mails not to send, because an agent's own answer in the same
     ///   reply already tells it (a status change).
     /// - Parameter agentAnswer: an agent's own text for the requester; it travels in the decision's first
     ///   templated mail to the requester, so the requester gets one mail (`carriedAnswer` says it did).
+    @discardableResult
     public func apply(_ event: CaseEvent, to record: CaseRecord, actor: String, at: Date? = nil,
                       answered: Set<String> = [], agentAnswer: String? = nil) throws -> LifecycleDecision {
         let moment = at ?? now()
@@ -86,7 +86,7 @@ extension Gateway {
         if let at = decision.closedAt {
             life.closedAt = Timestamp.string(at)
             // DAP R-CASE-8: whether the SLA was met, against the resolution target (moved by any pause).
-            if let due = record.intake.resolutionDue.flatMap(Timestamp.date) {
+            if let due = current.intake.resolutionDue.flatMap(Timestamp.date) {
                 let done = life.resolvedAt.flatMap(Timestamp.date) ?? at
                 life.slaMet = done <= due
             }
@@ -105,17 +105,9 @@ extension Gateway {
                 let left = calendar.werkuren(from: pausedAt, to: due)
                 return Timestamp.string(calendar.adding(werkuren: left, to: moment))
             }
-            let reaction = moved(record.intake.reactionDue)
-            let resolution = moved(record.intake.resolutionDue)
-            let warning = moved(record.intake.slaWarningAt)
-            try store.setDeadlines(caseID: record.id, reactionDue: reaction, resolutionDue: resolution, warningAt: warning)
-            current.intake.reactionDue = reaction
-            current.intake.resolutionDue = resolution
-            current.intake.slaWarningAt = warning
-            if let reaction { try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.reactionDue, dueAt: reaction) }
-            if let warning { try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.slaWarning, dueAt: warning) }
-            if let resolution { try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.slaBreach, dueAt: resolution) }
             life.slaPausedAt = nil
+            try moveDeadlines(&current, reaction: moved(record.intake.reactionDue), resolution: moved(record.intake.resolutionDue),
+                              warning: moved(record.intake.slaWarningAt), moment: moment)
         }
         if decision.recomputeSLA, let priority = decision.priority.flatMap(Priority.init(rawValue:)),
            record.type == .incident || record.type == .security, record.intake.resolutionDue != nil,
@@ -123,17 +115,10 @@ extension Gateway {
             // DAP R-INC-5: the targets of the new priority, counted from the registration.
             let clock = SLAClock(start: start, priority: priority, policy: settings.rules.sla,
                                  calendar: settings.lifecycle.calendar)
-            let reaction = clock.reactionDeadline.map(Timestamp.string)
-            let resolution = clock.resolutionDeadline.map(Timestamp.string)
-            let warning = clock.warningInstant.map(Timestamp.string)
-            try store.setDeadlines(caseID: record.id, reactionDue: reaction, resolutionDue: resolution, warningAt: warning)
-            current.intake.reactionDue = reaction
-            current.intake.resolutionDue = resolution
-            current.intake.slaWarningAt = warning
-            if life.slaPausedAt == nil {
-                try rearm(record.id, [(Lifecycle.Timer.slaWarning, warning), (Lifecycle.Timer.slaBreach, resolution)]
-                    + (current.status == .registered ? [(Lifecycle.Timer.reactionDue, reaction)] : []), moment: moment)
-            }
+            try moveDeadlines(&current, reaction: clock.reactionDeadline.map(Timestamp.string),
+                              resolution: clock.resolutionDeadline.map(Timestamp.string),
+                              warning: clock.warningInstant.map(Timestamp.string), moment: moment,
+                              armTimers: life.slaPausedAt == nil)
         }
         if decision.rearmSLA, life.slaPausedAt == nil {
             // DAP R-INC-5: a reopened case can warn and breach again (a target already passed fires at once).
@@ -160,6 +145,20 @@ extension Gateway {
         if decision.createReview { try openReview(of: current, life: life) }
     }
 
+    /// New SLA deadlines for the case (after a pause, DAP R-REQ-2; after a priority change, R-INC-5), stored and,
+    /// unless the clock is paused, armed as timers (the reaction timer only while nobody reacted).
+    private func moveDeadlines(_ record: inout CaseRecord, reaction: String?, resolution: String?, warning: String?,
+                               moment: Date, armTimers: Bool = true) throws {
+        try store.setDeadlines(caseID: record.id, reactionDue: reaction, resolutionDue: resolution, warningAt: warning)
+        record.intake.reactionDue = reaction
+        record.intake.resolutionDue = resolution
+        record.intake.slaWarningAt = warning
+        guard armTimers else { return }
+        try rearm(record.id, [(Lifecycle.Timer.slaWarning, warning), (Lifecycle.Timer.slaBreach, resolution)]
+            + (record.status == .registered || record.status == .onHold ? [(Lifecycle.Timer.reactionDue, reaction)] : []),
+            moment: moment)
+    }
+
     /// Sets the timers that have not fired yet (a fired one stays fired: the desk was told once).
     private func rearm(_ caseID: Int64, _ timers: [(kind: String, due: String?)], moment: Date) throws {
         let fired = Set(try store.timers(caseID: caseID).filter { $0.firedAt != nil }.map(\.kind))
@@ -178,15 +177,18 @@ extension Gateway {
         let all = try store.agents()
         var result: [AgentRecord] = []
         for agent in all where agent.groups.contains(where: { AgentGroup($0) == group }) {
-            var chosen = agent
-            if agent.absent {
-                guard let backup = agent.backup, let other = all.first(where: { $0.email == backup }), !other.absent
-                else { continue }
-                chosen = other
-            }
+            guard let chosen = Self.standIn(for: agent, among: all) else { continue }
             if !result.contains(where: { $0.email == chosen.email }) { result.append(chosen) }
         }
         return result
+    }
+
+    /// Who takes an agent's mail: the agent, or when absent their backup (when that one is present); nil when
+    /// neither is there (DAP R-ESC-1).
+    static func standIn(for agent: AgentRecord, among all: [AgentRecord]) -> AgentRecord? {
+        guard agent.absent else { return agent }
+        guard let backup = agent.backup, let other = all.first(where: { $0.email == backup }), !other.absent else { return nil }
+        return other
     }
 
     /// Who holds a level of the case's ladder: its members, else the queue address.
@@ -206,8 +208,8 @@ extension Gateway {
         }
     }
 
-    /// DAP R-INC-7: the stakeholders of a major incident: the ICT contacts of the organisation and the
-    /// watchers, not the requester (who gets the case's own mails).
+    /// DAP R-INC-7: the stakeholders of a major incident: the ICT contacts of the organisation, not the requester
+    /// and not the watchers (both get the case's own mails).
     func stakeholders(of record: CaseRecord) throws -> [String] {
         var result: [String] = []
         if let organisation = record.organisation {
@@ -329,10 +331,10 @@ extension Gateway {
     private func render(_ mail: LifecycleMail, record: CaseRecord, life: CaseLife, to recipient: (name: String?, address: String),
                         cc: [String], language: String, isInternal: Bool) throws {
         var values = try caseValues(record, life: life, language: language)
+        let counts = ["confirmation": settings.lifecycle.confirmationWerkdagen,
+                      "management": settings.lifecycle.complaintManagementWerkdagen,
+                      "directie": settings.lifecycle.complaintDirectieWerkdagen]
         for (key, value) in mail.values {
-            let counts = ["confirmation": settings.lifecycle.confirmationWerkdagen,
-                          "management": settings.lifecycle.complaintManagementWerkdagen,
-                          "directie": settings.lifecycle.complaintDirectieWerkdagen]
             values[key] = key == "phase" ? value : LifecycleText.render(value, language: language, counts: counts)
         }
         if let phase = mail.values["phase"].flatMap(ChangePhase.init(rawValue:)) {
@@ -363,18 +365,6 @@ extension Gateway {
         return PrefixedNumber.format(record.number.value, prefix: p)
     }
 
-    /// An agent's own answer reached the requester: the progress cadence counts from now (DAP R-INC-4).
-    func answerSent(_ record: CaseRecord) throws {
-        var life = try store.life(caseID: record.id)
-        life.lastUpdateAt = Timestamp.string(now())
-        try store.setLife(caseID: record.id, life)
-        let open: Set<CaseStatus> = [.registered, .inProgress, .onHold]
-        if open.contains(record.status), let cadence = lifecycle.cadence(caseState(record, life)) {
-            let due = settings.lifecycle.calendar.adding(werkuren: cadence, to: now())
-            try store.setTimer(caseID: record.id, kind: Lifecycle.Timer.progress, dueAt: Timestamp.string(due))
-        }
-    }
-
     // MARK: - Requester replies
 
     /// The requester's reply on their case (DAP R-INC-8 confirm or reopen, R-ESC-2 escalation, R-REQ-2 and
@@ -390,8 +380,9 @@ extension Gateway {
         var missing: [String]?
         if !life.missing.isEmpty {
             // Everything the requester wrote on the case so far, checked again.
+            // Each mail's first 64 KB: the facts stand at the top, and a huge mail must not make every reply slow.
             let written = earlier
-                .map { ($0.subject ?? "") + "\n" + ($0.text ?? "") }.joined(separator: "\n")
+                .map { ($0.subject ?? "") + "\n" + String(($0.text ?? "").prefix(65_536)) }.joined(separator: "\n")
             if record.type == .security {
                 let requester = try requesterOf(record)
                 let known = !requester.name.isEmpty && requester.location != nil

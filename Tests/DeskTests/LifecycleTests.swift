@@ -475,4 +475,15 @@ struct LifecycleTests {
         state.status = .refused
         #expect(life.apply(.requesterReply(.stillFailing, missing: nil), to: state, at: now).mails.isEmpty)
     }
+
+    @Test("R-INC-4 an agent's own answer is an update: the cadence counts from it, and it mails nobody itself")
+    func answerRestartsCadence() throws {
+        var state = try incident(.p1)
+        state.status = .inProgress
+        let now = try at("2026-12-02T13:00:00+01:00")
+        let d = life.apply(.answered, to: state, at: now)
+        #expect(d.mails.isEmpty)
+        #expect(d.lastUpdateAt == now)
+        #expect(timer(d, "progress") == (try at("2026-12-02T15:00:00+01:00")))
+    }
 }
